@@ -1,0 +1,3 @@
+from jewelbench.cli import main
+
+raise SystemExit(main())

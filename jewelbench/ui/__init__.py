@@ -1,0 +1,1 @@
+"""PySide6 widgets, dialogs and item models. They call services; they hold no sessions."""
