@@ -96,6 +96,7 @@ class StoneAllocation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id"), index=True)
     lot_id: Mapped[int] = mapped_column(ForeignKey("stone_lots.id"), index=True)
+    need_id: Mapped[int | None] = mapped_column(ForeignKey("job_stone_needs.id"))
     count: Mapped[int]
     carats: Mapped[Decimal] = mapped_column(Carats())
     cost: Mapped[Decimal] = mapped_column(Money())

@@ -421,29 +421,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_job_stone_needs_job_id"), ["job_id"], unique=False)
 
     op.create_table(
-        "stone_allocations",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("job_id", sa.Integer(), nullable=False),
-        sa.Column("lot_id", sa.Integer(), nullable=False),
-        sa.Column("count", sa.Integer(), nullable=False),
-        sa.Column("carats", sa.BigInteger(), nullable=False),
-        sa.Column("cost", sa.BigInteger(), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("by", sa.String(length=80), nullable=False),
-        sa.CheckConstraint("count >= 0", name=op.f("ck_stone_allocations_count")),
-        sa.ForeignKeyConstraint(
-            ["job_id"], ["jobs.id"], name=op.f("fk_stone_allocations_job_id_jobs")
-        ),
-        sa.ForeignKeyConstraint(
-            ["lot_id"], ["stone_lots.id"], name=op.f("fk_stone_allocations_lot_id_stone_lots")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_stone_allocations")),
-    )
-    with op.batch_alter_table("stone_allocations", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_stone_allocations_job_id"), ["job_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_stone_allocations_lot_id"), ["lot_id"], unique=False)
-
-    op.create_table(
         "stone_movements",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("lot_id", sa.Integer(), nullable=False),
@@ -517,8 +494,42 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_payments_invoice_id"), ["invoice_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_payments_job_id"), ["job_id"], unique=False)
 
+    op.create_table(
+        "stone_allocations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("job_id", sa.Integer(), nullable=False),
+        sa.Column("lot_id", sa.Integer(), nullable=False),
+        sa.Column("need_id", sa.Integer(), nullable=True),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.Column("carats", sa.BigInteger(), nullable=False),
+        sa.Column("cost", sa.BigInteger(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("by", sa.String(length=80), nullable=False),
+        sa.CheckConstraint("count >= 0", name=op.f("ck_stone_allocations_count")),
+        sa.ForeignKeyConstraint(
+            ["job_id"], ["jobs.id"], name=op.f("fk_stone_allocations_job_id_jobs")
+        ),
+        sa.ForeignKeyConstraint(
+            ["lot_id"], ["stone_lots.id"], name=op.f("fk_stone_allocations_lot_id_stone_lots")
+        ),
+        sa.ForeignKeyConstraint(
+            ["need_id"],
+            ["job_stone_needs.id"],
+            name=op.f("fk_stone_allocations_need_id_job_stone_needs"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_stone_allocations")),
+    )
+    with op.batch_alter_table("stone_allocations", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_stone_allocations_job_id"), ["job_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_stone_allocations_lot_id"), ["lot_id"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("stone_allocations", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_stone_allocations_lot_id"))
+        batch_op.drop_index(batch_op.f("ix_stone_allocations_job_id"))
+
+    op.drop_table("stone_allocations")
     with op.batch_alter_table("payments", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_payments_job_id"))
         batch_op.drop_index(batch_op.f("ix_payments_invoice_id"))
@@ -535,11 +546,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_stone_movements_item_id"))
 
     op.drop_table("stone_movements")
-    with op.batch_alter_table("stone_allocations", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_stone_allocations_lot_id"))
-        batch_op.drop_index(batch_op.f("ix_stone_allocations_job_id"))
-
-    op.drop_table("stone_allocations")
     with op.batch_alter_table("job_stone_needs", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_job_stone_needs_job_id"))
 
