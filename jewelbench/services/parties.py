@@ -191,3 +191,11 @@ def list_vendors(db: Database, *, in_house: bool | None = None, text: str = "",
     stmt = stmt.order_by(Vendor.in_house.desc(), func.lower(Vendor.name), Vendor.id)
     with UnitOfWork(db, readonly=True) as uow:
         return [vendor_view(r) for r in uow.session.scalars(stmt)]
+
+
+def customer_history(db: Database, customer_id: int):
+    """Jobs, invoices, deposits and payments of one customer → ``CustomerHistory``."""
+    # imported here: the history reads jobs and invoices, which themselves use parties
+    from jewelbench.services.customer_history import customer_history as history
+
+    return history(db, customer_id)
