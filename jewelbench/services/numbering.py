@@ -54,3 +54,10 @@ def take_codes(session: Session, name: str, how_many: int = 1) -> list[str]:
 
 def peek(session: Session, name: str) -> int:
     return session.scalar(select(Counter.next_value).where(Counter.name == name)) or 1
+
+
+def advance_past(session: Session, name: str, value: int) -> None:
+    """Make sure the sequence never hands out ``value`` (a number brought in by an import)."""
+    _ensure_counter(session, name)
+    session.execute(update(Counter).where(Counter.name == name, Counter.next_value <= value)
+                    .values(next_value=value + 1))

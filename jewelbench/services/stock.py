@@ -114,13 +114,16 @@ def default_retail(uow: UnitOfWork, cost: Decimal) -> Decimal:
 def create_items(uow: UnitOfWork, *, description: str, costs: list[Decimal], source: str,
                  cost_kind: str, style_id: int | None = None, source_job_id: int | None = None,
                  category: str | None = None, metal: str | None = None,
-                 retail: Decimal | None = None, note: str | None = None) -> list[Item]:
+                 retail: Decimal | None = None, note: str | None = None,
+                 stock_ids: list[str] | None = None) -> list[Item]:
     """New StockIDs, one per cost, each with its opening cost entry.
 
     The number of SQL statements does not grow with the number of items: numbers are drawn
-    in one step and rows are inserted in batches.
+    in one step and rows are inserted in batches. ``stock_ids`` keeps codes a shop brings
+    from its old system instead of drawing new ones (the caller checks they are free).
     """
-    codes = take_codes(uow.session, "stock_id", len(costs))
+    codes = stock_ids if stock_ids is not None else take_codes(uow.session, "stock_id",
+                                                                len(costs))
     markup = load_profile(uow.session).markup
     items = [Item(stock_id=code, description=description, category=category, metal=metal,
                   style_id=style_id, cost_basis=Decimal("0.00"),
