@@ -44,6 +44,9 @@ def _to_decimal(value: object, field: str) -> Decimal:
         raise ValidationError(field, f"{value!r} is not a number")
     if not number.is_finite():
         raise ValidationError(field, f"{value!r} is not a number")
+    if number and number.adjusted() > 18:
+        # far past any limit; refused here because rounding it to the cent would overflow
+        raise ValidationError(field, f"{value!r} is too large")
     return number
 
 
