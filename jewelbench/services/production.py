@@ -9,6 +9,7 @@ the job's cost into N new StockIDs, once.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from sqlalchemy import func, select
 
 from jewelbench.db import Database
 from jewelbench.errors import InvalidState, PermissionDenied, ValidationError
+from jewelbench.models.inventory import Item
 from jewelbench.models.jobs import Job, JobMaterial, JobStage, JobStoneNeed
 from jewelbench.models.styles import Style, StyleBomLine, StyleStage
 from jewelbench.services import jobs, stock
@@ -82,7 +84,8 @@ class CloseOutPreview:
     description: str
     quantity: int
     cost: Decimal
-    piece_costs: tuple[Decimal, ...]  # distinct cost bases, highest first (33.34, 33.33)
+    # cost basis and how many pieces get it, highest first: ((33.34, 1), (33.33, 2))
+    cost_groups: tuple[tuple[Decimal, int], ...]
     blockers: tuple[str, ...]  # why it cannot happen yet; empty when it can
     stones_still_to_allocate: tuple[str, ...]  # a warning, not a blocker
 
@@ -92,8 +95,8 @@ class CloseOutPreview:
 
     @property
     def cost_per_piece(self) -> Decimal:
-        """The cost basis most pieces get (the rest carry one cent more)."""
-        return self.piece_costs[-1]
+        """The cost basis most pieces get (the first few may carry one cent more)."""
+        return self.cost_groups[-1][0]
 
 
 def _item_view(item) -> ItemView:
@@ -214,7 +217,7 @@ def close_out_preview(db: Database, job_id: int) -> CloseOutPreview:
         return CloseOutPreview(
             job_id=job.id, job_no=job.job_no, description=job.description,
             quantity=job.quantity, cost=view.cost,
-            piece_costs=tuple(sorted(set(pieces), reverse=True)),
+            cost_groups=tuple(sorted(Counter(pieces).items(), reverse=True)),
             blockers=tuple(_blockers(uow, job)), stones_still_to_allocate=missing)
 
 
@@ -256,3 +259,12 @@ def close_out(db: Database, job_id: int) -> list[ItemView]:
         views = [_item_view(item) for item in items]
         uow.commit()
         return views
+
+
+def job_items(db: Database, job_id: int, limit: int = 10_000) -> list[ItemView]:
+    """The StockIDs a production job made at close-out, in the order they were made."""
+    limit = parse_count(limit, "limit", maximum=MAX_RUN)
+    with UnitOfWork(db, readonly=True) as uow:
+        _read_job(uow, job_id)
+        return [_item_view(item) for item in uow.session.scalars(
+            select(Item).where(Item.source_job_id == job_id).order_by(Item.id).limit(limit))]

@@ -142,7 +142,7 @@ def test_run_close_out_splits_the_cost_to_the_cent(db):
     assert job.cost == cost == D("1047.75")
     preview = production.close_out_preview(db, view.id)
     assert preview.ready and preview.quantity == 3
-    assert preview.piece_costs == (D("349.25"),) and preview.cost_per_piece == D("349.25")
+    assert preview.cost_groups == ((D("349.25"), 3),) and preview.cost_per_piece == D("349.25")
 
     items = production.close_out(db, view.id)
     assert [i.cost_basis for i in items] == [D("349.25")] * 3
@@ -153,6 +153,7 @@ def test_run_close_out_splits_the_cost_to_the_cent(db):
     rows = items_of(db, view.id)
     assert [r.retail for r in rows] == [D("2400.00")] * 3  # the style's retail price
     assert all(cost_entry_total(db, r.id) == r.cost_basis for r in rows)
+    assert production.job_items(db, view.id) == items
 
 
 def test_remainder_cents_go_to_the_first_pieces(db):
@@ -166,7 +167,8 @@ def test_remainder_cents_go_to_the_first_pieces(db):
         jobs.update_stage(db, stage.id, cost="0")
         jobs.complete_stage(db, stage.id)
     preview = production.close_out_preview(db, view.id)
-    assert preview.piece_costs == (D("33.34"), D("33.33")) and preview.cost_per_piece == D("33.33")
+    assert preview.cost_groups == ((D("33.34"), 1), (D("33.33"), 2))
+    assert preview.cost_per_piece == D("33.33")
     items = production.close_out(db, view.id)
     assert [i.cost_basis for i in items] == [D("33.34"), D("33.33"), D("33.33")]
 
