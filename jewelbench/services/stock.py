@@ -111,6 +111,25 @@ def default_retail(uow: UnitOfWork, cost: Decimal) -> Decimal:
     return (cost * load_profile(uow.session).markup).quantize(CENT)
 
 
+def reserve_ids(uow: UnitOfWork, model: type, how_many: int) -> list[int]:
+    """Primary keys for ``how_many`` new rows of ``model``, drawn in one statement.
+
+    With their keys known up front the ORM inserts many rows in one batch; otherwise SQLite
+    inserts them one statement per row to read each new key back. PostgreSQL draws from the
+    table's own sequence; SQLite continues after the highest key, which is safe because a
+    writing SQLite transaction holds the database's write lock from its first statement.
+    """
+    if how_many == 0:
+        return []
+    session = uow.session
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = func.pg_get_serial_sequence(model.__table__.name, "id")
+        return list(session.scalars(
+            select(func.nextval(sequence)).select_from(func.generate_series(1, how_many))))
+    start = session.scalar(select(func.coalesce(func.max(model.id), 0)))
+    return list(range(start + 1, start + how_many + 1))
+
+
 def create_items(uow: UnitOfWork, *, description: str, costs: list[Decimal], source: str,
                  cost_kind: str, style_id: int | None = None, source_job_id: int | None = None,
                  category: str | None = None, metal: str | None = None,
@@ -118,23 +137,30 @@ def create_items(uow: UnitOfWork, *, description: str, costs: list[Decimal], sou
                  stock_ids: list[str] | None = None) -> list[Item]:
     """New StockIDs, one per cost, each with its opening cost entry.
 
-    The number of SQL statements does not grow with the number of items: numbers are drawn
-    in one step and rows are inserted in batches. ``stock_ids`` keeps codes a shop brings
-    from its old system instead of drawing new ones (the caller checks they are free).
+    The number of SQL statements does not grow with the number of items: numbers and keys
+    are drawn in one step each and rows are inserted in batches. Each item starts with its
+    cost basis equal to its one cost entry, so no row is written twice. ``stock_ids`` keeps
+    codes a shop brings from its old system instead of drawing new ones (the caller checks
+    they are free).
     """
     codes = stock_ids if stock_ids is not None else take_codes(uow.session, "stock_id",
                                                                 len(costs))
     markup = load_profile(uow.session).markup
-    items = [Item(stock_id=code, description=description, category=category, metal=metal,
-                  style_id=style_id, cost_basis=Decimal("0.00"),
+    item_ids = reserve_ids(uow, Item, len(costs))
+    entry_ids = reserve_ids(uow, ItemCostEntry, len(costs))
+    items = [Item(id=item_id, stock_id=code, description=description, category=category,
+                  metal=metal, style_id=style_id, cost_basis=cost,
                   retail=retail if retail is not None else (cost * markup).quantize(CENT),
                   status="in_stock", source=source, source_job_id=source_job_id,
                   created_by=uow.user)
-             for code, cost in zip(codes, costs, strict=True)]
+             for item_id, code, cost in zip(item_ids, codes, costs, strict=True)]
     uow.session.add_all(items)
+    # items first, so the cost entries' foreign keys find them
     uow.session.flush()
-    for item, cost in zip(items, costs, strict=True):
-        add_cost_entry(uow, item, kind=cost_kind, amount=cost, job_id=source_job_id, note=note)
+    uow.session.add_all([ItemCostEntry(id=entry_id, item_id=item.id, kind=cost_kind,
+                                       amount=item.cost_basis, job_id=source_job_id, note=note,
+                                       by=uow.user)
+                         for entry_id, item in zip(entry_ids, items, strict=True)])
     return items
 
 
