@@ -21,6 +21,7 @@ from jewelbench.models.inventory import Item
 from jewelbench.models.jobs import Job, JobMaterial, JobStage, JobStoneNeed
 from jewelbench.models.styles import Style, StyleBomLine, StyleStage
 from jewelbench.services import jobs, stock
+from jewelbench.services.inventory_views import ItemView, item_views
 from jewelbench.services.job_views import JobView, cost_breakdowns, load_job_view
 from jewelbench.services.production_plan import bom_cost, plan_run
 from jewelbench.services.settings import load_profile
@@ -62,20 +63,6 @@ class DesignChoice:
 
 
 @dataclass(frozen=True)
-class ItemView:
-    """A new StockID as close-out returns it (the fields every item view carries)."""
-
-    id: int
-    stock_id: str
-    description: str
-    cost_basis: Decimal
-    retail: Decimal | None
-    status: str
-    style_id: int | None
-    source_job_id: int | None
-
-
-@dataclass(frozen=True)
 class CloseOutPreview:
     """What Complete & Create Inventory would do now, for the confirmation."""
 
@@ -99,10 +86,14 @@ class CloseOutPreview:
         return self.cost_groups[-1][0]
 
 
-def _item_view(item) -> ItemView:
-    return ItemView(id=item.id, stock_id=item.stock_id, description=item.description,
-                    cost_basis=item.cost_basis, retail=item.retail, status=item.status,
-                    style_id=item.style_id, source_job_id=item.source_job_id)
+def _new_item_views(items: list[Item], style_no: str | None) -> list[ItemView]:
+    """Views of items just made, from the rows in hand: no query per item."""
+    return [ItemView(id=item.id, stock_id=item.stock_id, description=item.description,
+                     category=item.category, metal=item.metal, style_id=item.style_id,
+                     style_no=style_no, cost_basis=item.cost_basis, retail=item.retail,
+                     status=item.status, source=item.source, source_job_id=item.source_job_id,
+                     notes=item.notes, created_at=item.created_at, created_by=item.created_by)
+            for item in items]
 
 
 # -- the designs a run can be made from
@@ -256,7 +247,7 @@ def close_out(db: Database, job_id: int) -> list[ItemView]:
             retail=style.retail if style else None, note=f"made on job {job.job_no}")
         jobs.set_status(uow, job, "closed", f"{len(items)} piece(s) put into inventory")
         uow.session.flush()
-        views = [_item_view(item) for item in items]
+        views = _new_item_views(items, style.style_no if style else None)
         uow.commit()
         return views
 
@@ -266,5 +257,5 @@ def job_items(db: Database, job_id: int, limit: int = 10_000) -> list[ItemView]:
     limit = parse_count(limit, "limit", maximum=MAX_RUN)
     with UnitOfWork(db, readonly=True) as uow:
         _read_job(uow, job_id)
-        return [_item_view(item) for item in uow.session.scalars(
-            select(Item).where(Item.source_job_id == job_id).order_by(Item.id).limit(limit))]
+        return item_views(uow.session, select(Item).where(Item.source_job_id == job_id)
+                          .order_by(Item.id).limit(limit))
