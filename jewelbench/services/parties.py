@@ -62,13 +62,20 @@ def _phone(value: object) -> str | None:
     return phone
 
 
+def customer_fields(*, name: object, phone: object = None, email: object = None,
+                    address: object = None, notes: object = None) -> dict:
+    """Checked values for a new customer (``add_customer`` and the CSV import use them)."""
+    return {"name": clean_text(name, "name", required=True, max_length=120),
+            "phone": _phone(phone), "email": _email(email),
+            "address": clean_text(address, "address", max_length=300),
+            "notes": clean_text(notes, "notes", max_length=4000)}
+
+
 def add_customer(db: Database, *, name: str, phone: str | None = None,
                  email: str | None = None, address: str | None = None,
                  notes: str | None = None) -> CustomerView:
-    row = Customer(name=clean_text(name, "name", required=True, max_length=120),
-                   phone=_phone(phone), email=_email(email),
-                   address=clean_text(address, "address", max_length=300),
-                   notes=clean_text(notes, "notes", max_length=4000))
+    row = Customer(**customer_fields(name=name, phone=phone, email=email, address=address,
+                                     notes=notes))
     with UnitOfWork(db) as uow:
         row.created_by = uow.user
         uow.session.add(row)
