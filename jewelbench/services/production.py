@@ -74,6 +74,7 @@ class CloseOutPreview:
     # cost basis and how many pieces get it, highest first: ((33.34, 1), (33.33, 2))
     cost_groups: tuple[tuple[Decimal, int], ...]
     blockers: tuple[str, ...]  # why it cannot happen yet; empty when it can
+    stages_not_done: tuple[str, ...]
     stones_still_to_allocate: tuple[str, ...]  # a warning, not a blocker
 
     @property
@@ -186,15 +187,12 @@ def _open_from_style(uow: UnitOfWork, style_id: int, quantity: int, description:
 # -- Complete & Create Inventory
 
 
-def _blockers(uow: UnitOfWork, job: Job) -> list[str]:
+def _blockers(job: Job, waiting: list[str]) -> list[str]:
     if job.module != MODULE:
         return [f"Job {job.job_no} is a {job.module} job, not production"]
     if not jobs.can_change(job):
         return [f"Job {job.job_no} is already {job.status.replace('_', ' ')}"]
-    waiting = jobs.stages_not_done(uow, job)
-    if waiting:
-        return [f"Stage not done: {name}" for name in waiting]
-    return []
+    return [f"Stage not done: {name}" for name in waiting]
 
 
 def close_out_preview(db: Database, job_id: int) -> CloseOutPreview:
@@ -203,13 +201,15 @@ def close_out_preview(db: Database, job_id: int) -> CloseOutPreview:
         job = _read_job(uow, job_id)
         view = load_job_view(uow.session, job.id)
         pieces = split_evenly(view.cost, job.quantity)
+        waiting = jobs.stages_not_done(uow, job)
         missing = tuple(f"{need.description}: {need.count - need.allocated} of {need.count}"
                         for need in view.stone_needs if need.allocated < need.count)
         return CloseOutPreview(
             job_id=job.id, job_no=job.job_no, description=job.description,
             quantity=job.quantity, cost=view.cost,
             cost_groups=tuple(sorted(Counter(pieces).items(), reverse=True)),
-            blockers=tuple(_blockers(uow, job)), stones_still_to_allocate=missing)
+            blockers=tuple(_blockers(job, waiting)), stages_not_done=tuple(waiting),
+            stones_still_to_allocate=missing)
 
 
 def _read_job(uow: UnitOfWork, job_id: int) -> Job:

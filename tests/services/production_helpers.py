@@ -9,8 +9,7 @@ from sqlalchemy import func, select
 
 from jewelbench.models.inventory import Item, ItemCostEntry, StoneLot
 from jewelbench.models.jobs import Job
-from jewelbench.models.styles import Style, StyleBomLine, StyleStage
-from jewelbench.services import parties, settings, stock
+from jewelbench.services import parties, settings, stock, styles
 from jewelbench.services.unit_of_work import UnitOfWork
 
 _lots = itertools.count(1)
@@ -32,29 +31,22 @@ def design(db, *, vendors: dict[str, int] | None = None, vendor_id: int | None =
     + setting 60.00 = 839.25.
     """
     vendors = vendors or {}
-    with UnitOfWork(db) as uow:
-        style = Style(style_no=style_no, name="Halo engagement ring", vendor_id=vendor_id,
-                      metal="14K white", category="Rings", retail=Decimal("2400.00"))
-        uow.session.add(style)
-        uow.session.flush()
-        lines = [("material", "14K white casting grain (g)", "3.2", "62.50", None),
-                 ("material", "Ring shank finding", "1", "4.25", None),
-                 ("stone", "1.00 ct round center", "1", "500.00", None),
-                 ("stone", "1.3 mm round melee", "12", "2.50", None),
-                 ("labor", "Casting", "1", "45.00", vendors.get("caster")),
-                 ("labor", "Setting", "1", "60.00", vendors.get("setter"))]
-        uow.session.add_all(
-            StyleBomLine(style_id=style.id, position=i, kind=kind, description=desc,
-                         quantity=Decimal(q), unit_cost=Decimal(c), vendor_id=vendor)
-            for i, (kind, desc, q, c, vendor) in enumerate(lines))
-        if with_template:
-            uow.session.add_all([
-                StyleStage(style_id=style.id, position=0, name="Casting"),
-                StyleStage(style_id=style.id, position=1, name="Setting"),
-                StyleStage(style_id=style.id, position=2, name="Polish",
-                           vendor_id=vendors.get("setter"), cost=Decimal("10.00"))])
-        uow.commit()
-        return style.id
+    lines = [("material", "14K white casting grain (g)", "3.2", "62.50", None),
+             ("material", "Ring shank finding", "1", "4.25", None),
+             ("stone", "1.00 ct round center", "1", "500.00", None),
+             ("stone", "1.3 mm round melee", "12", "2.50", None),
+             ("labor", "Casting", "1", "45.00", vendors.get("caster")),
+             ("labor", "Setting", "1", "60.00", vendors.get("setter"))]
+    template = ["Casting", "Setting", {"name": "Polish", "vendor_id": vendors.get("setter"),
+                                       "cost": "10.00"}]
+    view = styles.create_style(
+        db, style_no=style_no, name="Halo engagement ring", vendor_id=vendor_id,
+        metal="14K white", category="Rings", retail=Decimal("2400.00"),
+        bom=[{"kind": kind, "description": text, "quantity": q, "unit_cost": cost,
+              "vendor_id": vendor} for kind, text, q, cost, vendor in lines],
+        stages=template if with_template else None)
+    assert view.bom_cost == Decimal("839.25")
+    return view.id
 
 
 def lot(db, count=20, carats="0.400", cost="100.00") -> int:
