@@ -7,6 +7,7 @@ lot's on-hand figures always equal the sum of its movements.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from sqlalchemy import func, or_, select
@@ -23,7 +24,7 @@ from jewelbench.services.inventory_views import (
     lot_views,
     movement_views,
 )
-from jewelbench.services.numbering import take_codes
+from jewelbench.services.numbering import advance_past, take_codes
 from jewelbench.services.unit_of_work import UnitOfWork
 from jewelbench.services.values import (
     CENT,
@@ -50,6 +51,7 @@ _TEXT_FIELDS = (StoneLot.lot_no, StoneLot.description, StoneLot.certificate,
                 StoneLot.stone_type, StoneLot.shape, StoneLot.size, StoneLot.color,
                 StoneLot.clarity)
 _UNSET = object()
+OUR_LOT_NO = re.compile(r"L-(\d+)")
 
 
 def parse_lot_fields(*, description: object, count: object, carats: object,
@@ -104,8 +106,12 @@ def insert_lot(uow: UnitOfWork, fields: dict, *, lot_no: str | None = None,
                 "certificate", f"certificate {fields['certificate']} is already lot {clash}")
     if lot_no is None:
         lot_no = take_codes(uow.session, "lot")[0]
-    elif uow.session.scalar(select(StoneLot.id).where(StoneLot.lot_no == lot_no)):
-        raise ValidationError("lot_no", f"lot number {lot_no} is already used")
+    else:
+        if uow.session.scalar(select(StoneLot.id).where(StoneLot.lot_no == lot_no)):
+            raise ValidationError("lot_no", f"lot number {lot_no} is already used")
+        ours = OUR_LOT_NO.fullmatch(lot_no)
+        if ours:  # a number in our own format, brought in: never hand it out again
+            advance_past(uow.session, "lot", int(ours.group(1)))
     lot = StoneLot(lot_no=lot_no, created_by=uow.user, count_on_hand=0,
                    carats_on_hand=Decimal("0.000"), cost_on_hand=Decimal("0.00"),
                    **{k: v for k, v in fields.items() if k not in ("count", "carats", "cost")})

@@ -114,10 +114,13 @@ def _image(value: object) -> bytes | None:
     return value
 
 
-def _style_fields(*, style_no=_UNSET, name=_UNSET, vendor_id=_UNSET, category=_UNSET,
+def style_fields(*, style_no=_UNSET, name=_UNSET, vendor_id=_UNSET, category=_UNSET,
                   metal=_UNSET, retail=_UNSET, notes=_UNSET, image=_UNSET,
                   active=_UNSET) -> dict:
-    """The given style fields, checked; those left out are not in the result."""
+    """The given style fields, checked; those left out are not in the result.
+
+    Also used by the CSV import, which checks rows before anything is written.
+    """
     checks = {
         "style_no": lambda v: clean_text(v, "style_no", required=True, max_length=40),
         "name": lambda v: clean_text(v, "name", required=True, max_length=120),
@@ -202,7 +205,7 @@ def create_style(db: Database, *, style_no: str, name: str, vendor_id: int | Non
                  image: bytes | None = None, retail: Decimal | None = None,
                  notes: str | None = None) -> StyleView:
     """A new style; no vendor means one of our own designs. ``bom`` lines are per piece."""
-    fields = _style_fields(style_no=style_no, name=name, vendor_id=vendor_id,
+    fields = style_fields(style_no=style_no, name=name, vendor_id=vendor_id,
                            category=category, metal=metal, retail=retail, notes=notes,
                            image=image)
     lines, templates = parse_bom(bom), parse_stages(stages)
@@ -220,7 +223,7 @@ def update_style(db: Database, style_id: int, *, style_no: object = _UNSET,
                  stages: object = _UNSET) -> StyleView:
     """Change any of a style's fields; ``bom`` and ``stages``, when given, replace all lines."""
     parse_id(style_id, "style_id")
-    fields = _style_fields(style_no=style_no, name=name, vendor_id=vendor_id,
+    fields = style_fields(style_no=style_no, name=name, vendor_id=vendor_id,
                            category=category, metal=metal, retail=retail, notes=notes,
                            image=image, active=active)
     lines = None if bom is _UNSET else parse_bom(bom)
