@@ -69,6 +69,8 @@ def open_custom_job(db: Database, customer_id: int, *, description: str, price: 
     Design notes are kept as the job's notes; ``photos`` are ``(filename, bytes)`` sketches or
     pictures, stored in the same transaction.
     """
+    if customer_id is None:
+        raise ValidationError("customer_id", "choose the customer")
     parse_id(customer_id, "customer_id")
     fields = dict(description=clean_text(description, "description", required=True),
                   price=_price(price), due_date=parse_date(target_date, "target_date"),

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from jewelbench.db import Database
 from jewelbench.errors import ValidationError
 from jewelbench.models.jobs import Job
 from jewelbench.models.parties import Customer
@@ -148,3 +149,16 @@ def payment_views(uow: UnitOfWork, *conditions) -> list[PaymentView]:
 def payment_view(uow: UnitOfWork, payment_id: int) -> PaymentView:
     (view,) = payment_views(uow, Payment.id == payment_id)
     return view
+
+
+def deposits_by_job(db: Database, job_ids: list[int]) -> dict[int, Decimal]:
+    """Deposits held (less refunds) for a page of jobs, in one grouped query."""
+    if not job_ids:
+        return {}
+    with UnitOfWork(db, readonly=True) as uow:
+        rows = uow.session.execute(
+            select(Payment.job_id, func.sum(Payment.amount))
+            .where(Payment.job_id.in_(list(job_ids)),
+                   Payment.kind.in_(("deposit", "refund")))
+            .group_by(Payment.job_id)).all()
+    return {job_id: Decimal(total) for job_id, total in rows}
