@@ -119,7 +119,9 @@ class FormDialog(QDialog):
         if widget is not None:
             label = self.form.labelForField(widget)
             name = label.text() if isinstance(label, QLabel) else field
-            self.error.setText(f"{name}: {message}")
+            # "Cost must not be negative" reads better than "Cost: must not be negative"
+            joiner = " " if message[:1].islower() else ": "
+            self.error.setText(f"{name}{joiner}{message}")
             widget.setStyleSheet(_ERROR_OUTLINE)
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
         else:

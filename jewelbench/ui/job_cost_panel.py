@@ -33,12 +33,14 @@ class CostPanel(QGroupBox):
         super().__init__("Cost", parent)
         self.values: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        self.rules: list[QFrame] = []
         grid = QGridLayout(self)
         grid.setVerticalSpacing(6)
         grid.setColumnStretch(0, 1)
         for row, entry in enumerate(self.ROWS):
             if entry is None:
-                grid.addWidget(_rule(), row, 0, 1, 2)
+                self.rules.append(_rule())
+                grid.addWidget(self.rules[-1], row, 0, 1, 2)
                 continue
             key, text = entry
             label, value = QLabel(text), QLabel("")
@@ -69,7 +71,14 @@ class CostPanel(QGroupBox):
                    "projected": show.money(costs.projected)}
         for key, text in figures.items():
             self.values[key].setText(text)
-        self._show_difference(view.estimate, costs.projected)
+        # a closed or cancelled job has nothing still to come: its cost is final
+        live = view.in_flight
+        for key in ("stages_pending", "stones_to_allocate", "projected"):
+            self.labels[key].setVisible(live)
+            self.values[key].setVisible(live)
+        self.rules[-1].setVisible(live)
+        self.labels["cost"].setText("Cost so far" if live else "Final cost")
+        self._show_difference(view.estimate, costs.projected if live else costs.cost)
 
     def _show_difference(self, estimate: Decimal | None, projected: Decimal) -> None:
         label, value = self.labels["difference"], self.values["difference"]

@@ -102,7 +102,7 @@ STAGE_COLUMNS = (
            color=lambda s: show.status_color(s.status), bold=lambda s: s.status != "pending"),
 )
 NEED_COLUMNS = (
-    Column("The design calls for", lambda n: n.description),
+    Column("Stones", lambda n: n.description),
     Column("Needed", lambda n: f"{n.count:,}", RIGHT),
     Column("Allocated", lambda n: f"{n.allocated:,}", RIGHT),
     Column("Still to allocate", lambda n: f"{max(n.count - n.allocated, 0):,}", RIGHT,
@@ -330,8 +330,8 @@ class JobWindow(QWidget):
             panel.show_job(view)
         if not view.in_flight:
             when = view.closed_at.astimezone().strftime("%d %b %Y") if view.closed_at else ""
-            self.notify(f"This job is {show.job_status(view.status).lower()}"
-                        f"{' since ' + when if when else ''}; it can no longer be changed.",
+            self.notify(f"This job was {show.job_status(view.status).lower()}"
+                        f"{' on ' + when if when else ''}; it can no longer be changed.",
                         kind="info")
         self._update_buttons()
 
