@@ -29,7 +29,14 @@ def _fill_store_and_parties(db: Database) -> list[str]:
     return [f"{len(vendors)} vendors", f"{len(customers)} customers"]
 
 
+def _fill_repairs_and_custom(db: Database) -> list[str]:
+    from jewelbench.services.demo_repairs import fill_repairs_and_custom
+
+    return fill_repairs_and_custom(db)
+
+
 FILLERS = [_fill_store_and_parties]
+FILLERS.append(_fill_repairs_and_custom)
 
 
 def fill(db: Database, *, force: bool = False) -> str:

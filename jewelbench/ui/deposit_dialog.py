@@ -40,6 +40,7 @@ class DepositDialog(FormDialog):
 
     def __init__(self, ctx: AppContext, job_id: int, parent: QWidget | None = None):
         super().__init__(ctx, "Take a deposit", parent, ok_text="Take deposit")
+        self.setMinimumWidth(460)
         self.job_id = job_id
         self.summary = QLabel("Loading…")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -61,10 +62,14 @@ class DepositDialog(FormDialog):
         job = view.job
         self.summary.setText(
             f"<b style='font-size:15px'>{job.job_no}</b> · {job.customer_name or ''}<br>"
-            f"{job.description}<br><br>"
-            f"Price with tax <b>{show.money(view.price_with_tax)}</b> · deposits so far "
-            f"<b>{show.money(view.deposits)}</b> · still to pay "
-            f"<b>{show.money(view.remaining)}</b>")
+            f"{job.description}<br>"
+            "<table cellspacing='2' style='margin-top:6px'>"
+            f"<tr><td>Price with tax</td><td align='right'>"
+            f"{show.money(view.price_with_tax)}</td></tr>"
+            f"<tr><td>Deposits so far</td><td align='right'>{show.money(view.deposits)}"
+            "</td></tr>"
+            f"<tr><td><b>Still to pay</b></td><td align='right'>"
+            f"<b>{show.money(view.remaining)}</b></td></tr></table>")
         self.ok_button.setEnabled(job.in_flight and view.remaining > 0)
         if not job.in_flight:
             self.error.setText(f"This job is {show.job_status(job.status).lower()}; "

@@ -70,7 +70,7 @@ def test_deposit_receipt_then_pickup_with_the_balance(qtbot, ctx, shop, monkeypa
     dialog = tab.dialog
     assert isinstance(dialog, DepositDialog)
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled())
-    assert "882.50" in dialog.summary.text()
+    assert "882.50" in dialog.summary.text() and "1,082.50" in dialog.summary.text()
     dialog.amount.setText("0")
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.error.isVisible())
