@@ -39,6 +39,15 @@ FILLERS = [_fill_store_and_parties]
 FILLERS.append(_fill_repairs_and_custom)
 
 
+def _fill_production(db: Database) -> list[str]:
+    from jewelbench.services.demo_production import fill_production
+
+    return fill_production(db)
+
+
+FILLERS.append(_fill_production)
+
+
 def fill(db: Database, *, force: bool = False) -> str:
     if parties.search_customers(db, limit=1) and not force:
         raise InvalidState("This database already has data; use --force to add the demo anyway")
