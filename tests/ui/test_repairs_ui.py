@@ -229,3 +229,33 @@ def test_job_window_has_the_repair_actions_and_intake(qtbot, ctx, shop):
     assert isinstance(window.dialog, PickupDialog)
     qtbot.waitUntil(lambda: window.dialog.state is not None)
     window.dialog.reject()
+
+
+def test_intake_of_an_in_house_piece_by_stock_id(qtbot, ctx, shop):
+    item = inventory.add_item(ctx.db, description="18K white halo ring", cost=Decimal("900"),
+                              metal="18K white")
+    tab = _tab(qtbot, ctx)
+    tab.new_repair()
+    dialog = tab.dialog
+    dialog.in_house_piece.setChecked(True)
+    assert dialog.owner_label.text() == "StockID"
+    dialog.stock_id.setText(item.stock_id)
+    dialog.find_item()
+    qtbot.waitUntil(lambda: dialog.item is not None)
+    assert "in stock" in dialog.item_label.text()
+    assert dialog.description.text() == "18K white halo ring"
+    assert dialog.metal.currentText() == "18K white"
+    dialog.work.setPlainText("Rhodium plate")
+    shot(dialog, "repair_intake_in_house")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.result_value is not None)
+    assert dialog.result_value.stock_id == item.stock_id
+    assert inventory.get_item(ctx.db, item.id).status == "on_job"
+    tab.new_repair()
+    again = tab.dialog
+    again.in_house_piece.setChecked(True)
+    again.stock_id.setText(item.stock_id)
+    again.description.setText("second job")
+    again.submit()
+    qtbot.waitUntil(lambda: again.error.isVisible())
+    assert "on job" in again.error.text()
