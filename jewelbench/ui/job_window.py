@@ -18,9 +18,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -38,7 +36,14 @@ from jewelbench.ui.context import AppContext
 from jewelbench.ui.guard import while_alive
 from jewelbench.ui.job_cost_panel import CostPanel
 from jewelbench.ui.job_dialogs import AllocateDialog, MaterialDialog, ReleaseDialog, StageDialog
-from jewelbench.ui.view_table import CENTER, RIGHT, Column, ViewTableModel
+from jewelbench.ui.job_tables import (
+    MATERIAL_COLUMNS,
+    NEED_COLUMNS,
+    STAGE_COLUMNS,
+    button_row,
+    job_table,
+)
+from jewelbench.ui.view_table import RIGHT, Column, ViewTableModel
 
 # -- what modules plug in
 
@@ -82,66 +87,6 @@ def _load_module_extras(module: str) -> None:
     name = f"jewelbench.ui.{module}_job_actions"
     if importlib.util.find_spec(name) is not None:
         importlib.import_module(name)
-
-
-# -- the tables
-
-
-def _cost_tooltip(stage) -> str | None:
-    return None if stage.status == "done" else "An estimate until the stage is marked done"
-
-
-STAGE_COLUMNS = (
-    Column("#", lambda s: str(s.position + 1), CENTER),
-    Column("Stage", lambda s: s.name, tooltip=lambda s: s.notes),
-    Column("Who", lambda s: s.vendor_name or "—"),
-    Column("Due", lambda s: show.date(s.due_date), RIGHT),
-    Column("Cost", lambda s: show.money(s.cost), RIGHT,
-           color=lambda s: None if s.status == "done" else show.MUTED, tooltip=_cost_tooltip),
-    Column("Status", lambda s: show.stage_status(s.status),
-           color=lambda s: show.status_color(s.status), bold=lambda s: s.status != "pending"),
-)
-NEED_COLUMNS = (
-    Column("Stones", lambda n: n.description),
-    Column("Needed", lambda n: f"{n.count:,}", RIGHT),
-    Column("Allocated", lambda n: f"{n.allocated:,}", RIGHT),
-    Column("Still to allocate", lambda n: f"{max(n.count - n.allocated, 0):,}", RIGHT,
-           color=lambda n: show.WARNING if n.allocated < n.count else "#1b6e35",
-           bold=lambda n: n.allocated < n.count),
-    Column("Estimate", lambda n: show.money(n.estimate), RIGHT,
-           color=lambda _n: show.MUTED),
-)
-MATERIAL_KIND_TEXT = {"metal": "Metal", "finding": "Finding", "outside": "Outside charge",
-                      "other": "Other"}
-MATERIAL_COLUMNS = (
-    Column("Kind", lambda m: MATERIAL_KIND_TEXT.get(m.kind, m.kind)),
-    Column("Description", lambda m: m.description),
-    Column("Quantity", lambda m: show.quantity(m.quantity), RIGHT),
-    Column("Unit cost", lambda m: show.money(m.unit_cost), RIGHT),
-    Column("Cost", lambda m: show.money(m.cost), RIGHT),
-)
-
-
-def _table(model: ViewTableModel, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-def _button_row(*buttons: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 class JobWindow(QWidget):
@@ -216,7 +161,7 @@ class JobWindow(QWidget):
     def _stages_page(self) -> QWidget:
         page = QWidget()
         self.stages = ViewTableModel(STAGE_COLUMNS, self)
-        self.stage_table = _table(self.stages, 1)
+        self.stage_table = job_table(self.stages, 1)
         self.stage_table.doubleClicked.connect(lambda _i: self.edit_stage())
         self.add_stage_button = QPushButton("Add stage…")
         self.edit_stage_button = QPushButton("Edit…")
@@ -238,9 +183,9 @@ class JobWindow(QWidget):
         self.done_button.setStyleSheet("font-weight: 600;")
         layout = QVBoxLayout(page)
         layout.addWidget(self.stage_table)
-        layout.addLayout(_button_row(self.add_stage_button, self.edit_stage_button,
+        layout.addLayout(button_row(self.add_stage_button, self.edit_stage_button,
                                      self.up_button, self.down_button))
-        layout.addLayout(_button_row(self.start_button, self.done_button, self.reopen_button,
+        layout.addLayout(button_row(self.start_button, self.done_button, self.reopen_button,
                                      self.remove_stage_button))
         self.stage_table.selectionModel().selectionChanged.connect(self._update_buttons)
         return page
@@ -248,7 +193,7 @@ class JobWindow(QWidget):
     def _stones_page(self) -> QWidget:
         page = QWidget()
         self.needs = ViewTableModel(NEED_COLUMNS, self)
-        self.need_table = _table(self.needs, 0)
+        self.need_table = job_table(self.needs, 0)
         self.need_table.setMaximumHeight(130)
         self.need_table.doubleClicked.connect(lambda _i: self.allocate())
         self.allocations = ViewTableModel((
@@ -258,7 +203,7 @@ class JobWindow(QWidget):
             Column("Count", lambda a: f"{a.count:,}", RIGHT),
             Column("Carats", lambda a: show.carats(a.carats), RIGHT),
             Column("Cost", lambda a: show.money(a.cost), RIGHT)), self)
-        self.allocation_table = _table(self.allocations, 1)
+        self.allocation_table = job_table(self.allocations, 1)
         self.allocate_button = QPushButton("Allocate stones…")
         self.allocate_button.setStyleSheet("font-weight: 600;")
         self.return_some_button = QPushButton("Return some…")
@@ -273,7 +218,7 @@ class JobWindow(QWidget):
         layout.addWidget(QLabel("<b>Stones allocated to this job</b> — taken out of their "
                                 "lots; returning them puts them back exactly"))
         layout.addWidget(self.allocation_table, 1)
-        layout.addLayout(_button_row(self.allocate_button, self.return_some_button,
+        layout.addLayout(button_row(self.allocate_button, self.return_some_button,
                                      self.return_all_button))
         self.allocation_table.selectionModel().selectionChanged.connect(self._update_buttons)
         return page
@@ -281,7 +226,7 @@ class JobWindow(QWidget):
     def _materials_page(self) -> QWidget:
         page = QWidget()
         self.materials = ViewTableModel(MATERIAL_COLUMNS, self)
-        self.material_table = _table(self.materials, 1)
+        self.material_table = job_table(self.materials, 1)
         self.add_material_button = QPushButton("Add material…")
         self.remove_material_button = QPushButton("Remove")
         self.add_material_button.clicked.connect(self.add_material)
@@ -290,7 +235,7 @@ class JobWindow(QWidget):
         layout.addWidget(QLabel("Metal, findings and outside charges issued to the job; "
                                 "they count as cost at once."))
         layout.addWidget(self.material_table, 1)
-        layout.addLayout(_button_row(self.add_material_button, self.remove_material_button))
+        layout.addLayout(button_row(self.add_material_button, self.remove_material_button))
         self.material_table.selectionModel().selectionChanged.connect(self._update_buttons)
         return page
 

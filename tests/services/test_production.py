@@ -254,3 +254,28 @@ def test_close_out_statements_do_not_grow_with_quantity(db):
     assert small < 30
     # the real figure is in benchmarks/production_close_out.py; this only catches a collapse
     assert elapsed < 5
+
+
+def test_a_closed_job_refuses_every_change_and_keeps_its_stock(db):
+    lot_id = lot(db, count=10, carats="0.200", cost="50.00")
+    view = production.open_job(db, description="Rose gold bangle")
+    stage = jobs.add_stage(db, view.id, name="Polish", cost="20")
+    material = jobs.add_material(db, view.id, description="Rose gold sheet (g)",
+                                 quantity="12", unit_cost="41.00", kind="metal")
+    allocation = jobs.allocate_stones(db, view.id, lot_id, count=2)
+    jobs.complete_stage(db, stage.id)
+    [item] = production.close_out(db, view.id)
+    before = counts(db), jobs.get_job(db, view.id)
+    refusals = [lambda: jobs.add_stage(db, view.id, name="Engraving", cost="10"),
+                lambda: jobs.reopen_stage(db, stage.id),
+                lambda: jobs.update_stage(db, stage.id, cost="1"),
+                lambda: jobs.allocate_stones(db, view.id, lot_id, count=1),
+                lambda: jobs.release_allocation(db, allocation.id),
+                lambda: jobs.add_material(db, view.id, description="Solder", unit_cost="2"),
+                lambda: jobs.remove_material(db, material.id),
+                lambda: jobs.cancel_job(db, view.id)]
+    for refuse in refusals:
+        with pytest.raises(InvalidState, match="closed"):
+            refuse()
+    assert (counts(db), jobs.get_job(db, view.id)) == before
+    assert item.cost_basis == before[1].cost == D("512.00") + allocation.cost

@@ -1,5 +1,6 @@
 """The Production tab, the intake dialog and the shared job window, driven like a jeweler would."""
 
+import datetime as dt
 import os
 from decimal import Decimal
 
@@ -150,6 +151,15 @@ def test_stage_order_can_be_changed(qtbot, ctx):
     _wait_for(qtbot, window, lambda v: [s.name for s in v.stages] == ["Casting", "Setting",
                                                                       "Polish"])
     assert window.selected_stage().name == "Setting"  # the selection follows the stage
+    window.edit_stage()
+    edit = window.dialog
+    assert edit.name.currentText() == "Setting"
+    edit.cost.setText("75.50")
+    edit.due.set_value(dt.date(2031, 4, 2))
+    with qtbot.waitSignal(edit.accepted):
+        edit.submit()
+    _wait_for(qtbot, window, lambda v: v.stages[1].cost == D("75.50"))
+    assert window.view.stages[1].due_date == dt.date(2031, 4, 2)
     window.stage_table.selectRow(2)
     window.confirm = lambda *_: True
     window.remove_stage()
