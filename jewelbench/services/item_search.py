@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Integer, and_, select, union
+from sqlalchemy import Integer, and_, or_, select, union
 from sqlalchemy import text as sql_text
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -82,12 +82,22 @@ def description_ids(dialect: str, words: list[str], *, newest_first: int | None 
 
 
 def matching(dialect: str, query: str) -> ColumnElement[bool] | None:
-    """Items whose StockID starts with ``query`` or whose description has all its words."""
+    """Items whose StockID starts with ``query`` or whose description has all its words.
+
+    Written for each planner: PostgreSQL gets a plain OR, which it answers either from the
+    two indexes or by walking the sort order and stopping after a page (joining a UNION of
+    ids made it read the whole table); SQLite gets the ids of both indexes as one set.
+    """
     query = query.strip()
     if not query:
         return None
     words = _words(query)
-    id_sets = [select(Item.id).where(stock_id_prefix(dialect, query))]
+    by_code = stock_id_prefix(dialect, query)
+    if dialect == "postgresql":
+        if not words:
+            return by_code
+        return or_(by_code, and_(*(Item.description.op("~*")(_pg_word(w)) for w in words)))
+    id_sets = [select(Item.id).where(by_code)]
     if words:
         id_sets.append(description_ids(dialect, words))
     return Item.id.in_(union(*id_sets).subquery().select())
