@@ -5,6 +5,11 @@ Run from the repository root:  python -m benchmarks.production_close_out [N ...]
 The target (issue 4) is N = 1000 in under 0.5 s on both databases, with the same number of
 SQL statements for N = 10 as for N = 1000. Each figure is the best of three close-outs, each of
 a fresh job, timed around the service call alone (including its commit).
+
+Measured 27 Nov 2026 on the 2-core development box (shared with other work), N = 10 / 100 / 1000:
+  SQLite file:        0.007 / 0.023 / 0.209 s, 19 statements each
+  PostgreSQL (local): 0.015 / 0.040 / 0.254 s, 18 statements each
+About half the time at N = 1000 is the audit trail (one row per new item and cost entry).
 """
 
 from __future__ import annotations
