@@ -9,7 +9,7 @@ a fresh job, timed around the service call alone (including its commit).
 Measured 27 Nov 2026 on the 2-core development box (shared with other work), N = 10 / 100 / 1000:
   SQLite file:        0.007 / 0.023 / 0.209 s, 19 statements each
   PostgreSQL (local): 0.015 / 0.040 / 0.254 s, 18 statements each
-About half the time at N = 1000 is the audit trail (one row per new item and cost entry).
+About 0.06 s of it at N = 1000 (SQLite) is the audit trail: a row per new item and cost entry.
 """
 
 from __future__ import annotations
