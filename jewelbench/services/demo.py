@@ -48,6 +48,15 @@ def _fill_production(db: Database) -> list[str]:
 FILLERS.append(_fill_production)
 
 
+def _fill_inventory(db: Database) -> list[str]:
+    from jewelbench.services.demo_inventory import fill_inventory
+
+    return fill_inventory(db)
+
+
+FILLERS.append(_fill_inventory)
+
+
 def fill(db: Database, *, force: bool = False) -> str:
     if parties.search_customers(db, limit=1) and not force:
         raise InvalidState("This database already has data; use --force to add the demo anyway")

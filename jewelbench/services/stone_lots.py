@@ -250,3 +250,17 @@ def write_off_stones(db: Database, lot_id: int, *, count: int, reason: str,
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def estimate_lot_cost(*, pricing: str, count: object, carats: object,
+                      unit_price: object) -> Decimal | None:
+    """The total a unit price comes to, as it is being typed; None while it is incomplete.
+
+    For the receive-stones dialog; ``receive_stones`` works it out the same way for real.
+    """
+    try:
+        fields = parse_lot_fields(description="-", count=count, carats=carats,
+                                  unit_price=unit_price, pricing=pricing)
+    except ValidationError:
+        return None
+    return fields["cost"]
