@@ -106,9 +106,10 @@ def list_designs(db: Database, text: str = "", limit: int = 500) -> list[DesignC
     text = (clean_text(text, "text") or "").lower()
     statement = select(Style).where(Style.vendor_id.is_(None), Style.active.is_(True))
     if text:
-        like = f"%{text}%"
-        statement = statement.where(func.lower(Style.style_no).like(like)
-                                    | func.lower(Style.name).like(like))
+        # a typed % or _ means itself, not a wildcard
+        like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        statement = statement.where(func.lower(Style.style_no).like(like, escape="\\")
+                                    | func.lower(Style.name).like(like, escape="\\"))
     statement = statement.order_by(Style.style_no).limit(limit)
     with UnitOfWork(db, readonly=True) as uow:
         styles = list(uow.session.scalars(statement))

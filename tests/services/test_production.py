@@ -219,6 +219,7 @@ def test_designs_offered_are_my_active_designs(db):
     assert choices[0].estimate_for(4) == D("3357.00")
     assert production.list_designs(db, text="halo")[0].id == mine
     assert production.list_designs(db, text="nothing like it") == []
+    assert production.list_designs(db, text="%") == []  # a wildcard typed is a character
 
 
 def _close_out_statements(db, quantity: int) -> tuple[int, float]:
