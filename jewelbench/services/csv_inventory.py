@@ -115,7 +115,7 @@ class StoneLotsCsv(CsvFormat):
     def apply(self, uow: UnitOfWork, payload: object, plan: Plan) -> int:
         fields, lot_no, vendor = payload
         fields = {**fields, "vendor_id": plan.vendor_id(vendor)}
-        return insert_lot(uow, fields, lot_no=lot_no, reason="imported").id
+        return insert_lot(uow, fields, lot_no=lot_no, reason="imported from a CSV file").id
 
     def export(self, session: Session) -> Iterator[dict[str, str]]:
         stmt = (select(StoneLot.lot_no, StoneLot.description, StoneLot.stone_type,

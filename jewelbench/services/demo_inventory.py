@@ -140,7 +140,7 @@ def fill_inventory(db: Database) -> list[str]:
     inventory.set_stones(db, halo.id, sapphire.id, count=1)
     inventory.set_stones(db, halo.id, melee.id, count=18)
     inventory.update_item(db, halo.id, description="14K white gold sapphire halo ring, "
-                          "0.71 ct oval center", category="Ring")
+                          "0.71 ct oval center", category="Ring", retail="3850")
     inventory.update_item(db, items[7].id, status="memo_out",
                           notes="On memo to Seaside Bridal since the 3rd")
     inventory.write_off_stones(db, lots[2].id, count=3, reason="lost at the bench")

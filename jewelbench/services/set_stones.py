@@ -43,7 +43,7 @@ def set_stones(db: Database, item_id: int, lot_id: int, count: int,
         _ready_for_stones(item)
         lot = stock.lock_lot(uow, lot_id)
         taken = stock.take_stones(uow, lot, count=count, carats=weight, kind="set",
-                                  item_id=item.id, reason=f"set into {item.stock_id}")
+                                  item_id=item.id)
         row = ItemStone(item_id=item.id, lot_id=lot.id, count=taken.count, carats=taken.carats,
                         cost=taken.cost, set_by=uow.user)
         uow.session.add(row)
@@ -77,8 +77,7 @@ def remove_set_stones(db: Database, item_stone_id: int, count: int | None = None
         lot = stock.lock_lot(uow, row.lot_id)
         held = stock.Taken(row.count, row.carats, row.cost)
         back = stock.part_of(held, held.count if wanted is None else wanted, weight)
-        stock.return_stones(uow, lot, back, kind="unset", item_id=item.id,
-                            reason=f"taken out of {item.stock_id}")
+        stock.return_stones(uow, lot, back, kind="unset", item_id=item.id)
         row.count -= back.count
         row.carats -= back.carats
         row.cost -= back.cost

@@ -94,7 +94,7 @@ def parse_lot_fields(*, description: object, count: object, carats: object,
 
 
 def insert_lot(uow: UnitOfWork, fields: dict, *, lot_no: str | None = None,
-               reason: str = "received") -> StoneLot:
+               reason: str | None = None) -> StoneLot:
     """Create the lot (empty) and receive its stones as the first movement."""
     if fields["vendor_id"] is not None:
         uow.get(Vendor, fields["vendor_id"], what="vendor")
