@@ -39,15 +39,6 @@ FILLERS = [_fill_store_and_parties]
 FILLERS.append(_fill_repairs_and_custom)
 
 
-def _fill_production(db: Database) -> list[str]:
-    from jewelbench.services.demo_production import fill_production
-
-    return fill_production(db)
-
-
-FILLERS.append(_fill_production)
-
-
 def _fill_inventory(db: Database) -> list[str]:
     from jewelbench.services.demo_inventory import fill_inventory
 
@@ -55,6 +46,16 @@ def _fill_inventory(db: Database) -> list[str]:
 
 
 FILLERS.append(_fill_inventory)
+
+
+# last: production runs are made from the designs and melee the inventory part adds
+def _fill_production(db: Database) -> list[str]:
+    from jewelbench.services.demo_production import fill_production
+
+    return fill_production(db)
+
+
+FILLERS.append(_fill_production)
 
 
 def fill(db: Database, *, force: bool = False) -> str:

@@ -21,15 +21,19 @@ def _vendor(db: Database, word: str) -> int | None:
     return found[0].id if found else None
 
 
+def _is_melee(line) -> bool:
+    return "melee" in line.description.lower()
+
+
 def _designs(db: Database, caster: int | None, setter: int | None) -> tuple[StyleView, StyleView]:
-    """A design with a center stone and melee, and one with melee only."""
-    mine = styles.list_styles(db, "my_designs")
-    kinds = [(s, {line.kind for line in s.bom}, [line for line in s.bom if line.kind == "stone"])
-             for s in mine]
-    halo = next((s for s, k, stones in kinds if {"material", "labor"} <= k and len(stones) >= 2),
-                None)
-    band = next((s for s, k, stones in kinds if {"material", "labor"} <= k and len(stones) == 1
-                 and s is not halo), None)
+    """A design with a center stone and melee, and one set with melee only."""
+    usable = [s for s in styles.list_styles(db, "my_designs")
+              if {"material", "labor"} <= {line.kind for line in s.bom}]
+    stones = {s.id: [line for line in s.bom if line.kind == "stone"] for s in usable}
+    halo = next((s for s in usable if len(stones[s.id]) >= 2
+                 and any(_is_melee(line) for line in stones[s.id])), None)
+    band = next((s for s in usable if stones[s.id] and s is not halo
+                 and all(_is_melee(line) for line in stones[s.id])), None)
     if halo is None:
         halo = styles.create_style(
             db, style_no="HL-P210", name="Halo engagement ring", category="Ring",
@@ -64,14 +68,22 @@ def _designs(db: Database, caster: int | None, setter: int | None) -> tuple[Styl
     return halo, band
 
 
-def _melee(db: Database, needed: int) -> int:
-    for lot in inventory.search_stone_lots(db, "melee", limit=20):
+def _lot_for(db: Database, description: str, needed: int) -> int:
+    """A lot in stock matching a design's stone line, or a new parcel of those stones."""
+    for lot in inventory.search_stone_lots(db, description, limit=20):
         if lot.count_on_hand >= needed:
             return lot.id
     return inventory.receive_stones(
-        db, description="1.3 mm round melee G/H VS", count=600, carats=D("5.400"),
-        cost=D("2700.00"), stone_type="Diamond", shape="Round", size="1.3 mm", color="G/H",
-        clarity="VS").id
+        db, description=f"{description} G/H VS", count=600, carats=D("5.400"),
+        cost=D("2700.00"), stone_type="Diamond", shape="Round", color="G/H", clarity="VS").id
+
+
+def _allocate_needs(db: Database, view, only_melee: bool = False) -> None:
+    for need in view.stone_needs:
+        if only_melee and "melee" not in need.description.lower():
+            continue
+        lot_id = _lot_for(db, need.description, need.count)
+        jobs.allocate_stones(db, view.id, lot_id, count=need.count, need_id=need.id)
 
 
 def _finish_stages(db: Database, view, how_many: int | None = None) -> None:
@@ -86,7 +98,6 @@ def fill_production(db: Database) -> list[str]:
     caster, setter = _vendor(db, "cast"), _vendor(db, "setter") or _vendor(db, "bench")
     bench = _vendor(db, "bench") or setter
     halo, band = _designs(db, caster, setter)
-    melee = _melee(db, 200)
     made: list[str] = []
 
     # open, a one-off: nothing done yet
@@ -114,22 +125,18 @@ def fill_production(db: Database) -> list[str]:
     halos = production.open_job(db, style_id=halo.id, quantity=6,
                                 target_date=today + dt.timedelta(days=9))
     _finish_stages(db, halos, 1)
-    for need in halos.stone_needs:
-        if "melee" in need.description.lower():
-            jobs.allocate_stones(db, halos.id, melee, count=need.count, need_id=need.id)
+    _allocate_needs(db, halos, only_melee=True)
 
     # ready: a run of bands, every stage done and every stone allocated
     bands = production.open_job(db, style_id=band.id, quantity=4,
                                 target_date=today + dt.timedelta(days=3))
-    for need in bands.stone_needs:
-        jobs.allocate_stones(db, bands.id, melee, count=need.count, need_id=need.id)
+    _allocate_needs(db, bands)
     _finish_stages(db, bands)
 
     # closed: a run of bands and a one-off, each with its StockIDs
     closed_run = production.open_job(db, style_id=band.id, quantity=3,
                                      target_date=today - dt.timedelta(days=20))
-    for need in closed_run.stone_needs:
-        jobs.allocate_stones(db, closed_run.id, melee, count=need.count, need_id=need.id)
+    _allocate_needs(db, closed_run)
     _finish_stages(db, closed_run)
     stock_ids = [i.stock_id for i in production.close_out(db, closed_run.id)]
     signet = production.open_job(db, description="18K yellow signet ring, size 9, for stock",
@@ -144,7 +151,7 @@ def fill_production(db: Database) -> list[str]:
     # cancelled: a run started and called off; its melee went back to the lot
     dropped = production.open_job(db, style_id=band.id, quantity=2,
                                   target_date=today + dt.timedelta(days=30))
-    jobs.allocate_stones(db, dropped.id, melee, count=10, need_id=dropped.stone_needs[0].id)
+    _allocate_needs(db, dropped)
     jobs.cancel_job(db, dropped.id, reason="design revised before casting")
 
     made.append(f"7 production jobs (open, in progress, ready, closed, cancelled; "

@@ -22,6 +22,7 @@ _METAL_WORDS = re.compile(
     r"\b(gold|silver|platinum|palladium|sterling|argentium|casting grain|alloy|"
     r"\d{1,2}\s*k|\d{1,2}\s*kt|\d{3}\s*(pt|ag))\b", re.IGNORECASE)
 STAGE_NAME_LENGTH = 60
+_ASIDE = re.compile(r"\(.*?\)")
 
 
 def line_cost(line: StyleBomLine) -> Decimal:
@@ -75,15 +76,39 @@ def _stage_name(text: str) -> str:
     return text if len(text) <= STAGE_NAME_LENGTH else text[:STAGE_NAME_LENGTH - 1] + "…"
 
 
+def _words(text: str) -> list[str]:
+    return _ASIDE.sub(" ", text).lower().split()
+
+
+def same_step(stage_name: str, labour: str) -> bool:
+    """Whether a template stage and a labour line name the same bench step.
+
+    "Polish" and "Polish (hours)", "Setting" and "Bezel setting", "Setting" and "Set 6 melee"
+    are one step; the words in brackets are units, not the step.
+    """
+    stage, line = _words(stage_name), _words(labour)
+    if not stage or not line:
+        return False
+    if any(line[i:i + len(stage)] == stage for i in range(len(line) - len(stage) + 1)):
+        return True
+    short, long = sorted((stage[0], line[0]), key=len)
+    return len(short) >= 3 and long.startswith(short)
+
+
 def plan_run(lines: list[StyleBomLine], template: list[StyleStage], quantity: int) -> RunPlan:
     """The materials, stages and stones of a run of ``quantity`` pieces.
 
     Stages: one stage per labour line, costing the line's cost per piece × N, with the line's
     vendor — one "Setting" stage for the whole batch, not N of them, because the batch travels
     to the setter together and is signed off once. The style's stage template comes first, in
-    its order; a template stage and a labour line with the same name are one stage (the labour
-    line's cost counts, the template's vendor wins if it names one), so nothing is paid twice.
-    Template stages without a labour line keep their own cost per piece × N.
+    its order, and a labour line naming the same step (``same_step``) is merged into its
+    template stage (the template's vendor wins if it names one). Labour lines that match no
+    template stage follow as stages of their own.
+
+    The bill of materials sets the estimate, so when a style has labour lines they alone carry
+    the labour cost: a template stage without a labour line then starts at no cost (a
+    "Cleanup" step), and nothing is counted twice. A style with a template but no labour lines
+    takes the template's costs, per piece × N.
     """
     ordered = sorted(lines, key=lambda line: (line.position, line.id or 0))
     materials = tuple(
@@ -93,19 +118,20 @@ def plan_run(lines: list[StyleBomLine], template: list[StyleStage], quantity: in
         for line in ordered if line.kind == "material")
     labour = [line for line in ordered if line.kind == "labor"]
     stages: list[PlannedStage] = []
-    used: set[int] = set()
+    unused = list(labour)
     for step in sorted(template, key=lambda s: (s.position, s.id or 0)):
-        match = next((line for line in labour if id(line) not in used
-                      and line.description.strip().lower() == step.name.strip().lower()), None)
-        if match is None:
-            stages.append(PlannedStage(step.name, step.vendor_id, step.cost * quantity))
+        merged = [line for line in unused if same_step(step.name, line.description)]
+        for line in merged:
+            unused.remove(line)
+        if merged:
+            cost = sum((line_cost(line) for line in merged), Decimal("0.00")) * quantity
+            vendor = step.vendor_id or merged[0].vendor_id
         else:
-            used.add(id(match))
-            stages.append(PlannedStage(step.name, step.vendor_id or match.vendor_id,
-                                       line_cost(match) * quantity))
+            cost = Decimal("0.00") if labour else step.cost * quantity
+            vendor = step.vendor_id
+        stages.append(PlannedStage(step.name, vendor, cost))
     stages += [PlannedStage(_stage_name(line.description), line.vendor_id,
-                            line_cost(line) * quantity)
-               for line in labour if id(line) not in used]
+                            line_cost(line) * quantity) for line in unused]
     stones = tuple(
         # a stone line counts stones per piece; a fraction (half a pair) rounds up to a stone
         PlannedStones(description=line.description,

@@ -79,12 +79,14 @@ def test_style_run_is_set_up_from_the_bom(db):
     assert [(s.name, s.vendor_id, s.cost, s.status) for s in view.stages] == [
         ("Casting", vendors["caster"], D("135.00"), "pending"),
         ("Setting", vendors["setter"], D("180.00"), "pending"),
-        ("Polish", vendors["setter"], D("30.00"), "pending")]
+        # the BOM carries the labour cost, so the template's own Polish cost is not added
+        ("Polish", vendors["setter"], D("0.00"), "pending")]
     assert [(n.description, n.count, n.allocated, n.estimate) for n in view.stone_needs] == [
         ("1.00 ct round center", 3, 0, D("1500.00")),
         ("1.3 mm round melee", 36, 0, D("90.00"))]
     assert view.costs.materials == D("612.75") and view.cost == D("612.75")
-    assert view.costs.stages_pending == D("345.00")
+    assert view.costs.stages_pending == D("315.00")
+    assert view.costs.projected == view.estimate
     assert view.costs.stones_to_allocate == D("1590.00")
 
 
@@ -138,14 +140,14 @@ def test_run_close_out_splits_the_cost_to_the_cent(db):
     jobs.complete_stage(db, view.stages[2].id)
     job = jobs.get_job(db, view.id)
     assert job.status == "ready"
-    cost = D("612.75") + allocation.cost + D("345.00")
-    assert job.cost == cost == D("1047.75")
+    cost = D("612.75") + allocation.cost + D("315.00")
+    assert job.cost == cost == D("1017.75")
     preview = production.close_out_preview(db, view.id)
     assert preview.ready and preview.quantity == 3
-    assert preview.cost_groups == ((D("349.25"), 3),) and preview.cost_per_piece == D("349.25")
+    assert preview.cost_groups == ((D("339.25"), 3),) and preview.cost_per_piece == D("339.25")
 
     items = production.close_out(db, view.id)
-    assert [i.cost_basis for i in items] == [D("349.25")] * 3
+    assert [i.cost_basis for i in items] == [D("339.25")] * 3
     assert sum(i.cost_basis for i in items) == job.cost
     assert {(i.style_id, i.source_job_id, i.status) for i in items} == {
         (job.style_id, job.id, "in_stock")}

@@ -254,13 +254,13 @@ def test_complete_and_create_inventory_from_the_window(qtbot, ctx, quantity):
     qtbot.waitUntil(lambda: getattr(window.dialog, "create_button", None) is not None)
     confirm = window.dialog
     texts = " ".join(w.text() for w in confirm.findChildren(QLabel))
-    assert "3" in texts and "1,137.75" in texts and "379.25 each" in texts
+    assert "3" in texts and "1,107.75" in texts and "369.25 each" in texts
     assert confirm.create_button.text() == "Create 3 StockIDs"
     shoot(confirm, "close_out_confirm")
     confirm.create_button.click()
     qtbot.waitUntil(lambda: type(window.dialog).__name__ == "NewStockDialog")
     made = window.dialog
-    assert [i.cost_basis for i in made.items] == [D("379.25")] * 3
+    assert [i.cost_basis for i in made.items] == [D("369.25")] * 3
     shoot(made, "close_out_new_stock")
     _wait_for(qtbot, window, lambda v: v.status == "closed")
     qtbot.waitUntil(lambda: made.items[0].stock_id in window.panels[0].list.text())
