@@ -194,7 +194,6 @@ class JobWindow(QWidget):
         page = QWidget()
         self.needs = ViewTableModel(NEED_COLUMNS, self)
         self.need_table = job_table(self.needs, 0)
-        self.need_table.setMaximumHeight(130)
         self.need_table.doubleClicked.connect(lambda _i: self.allocate())
         self.allocations = ViewTableModel((
             Column("Lot", lambda a: a.lot_no),
@@ -266,6 +265,11 @@ class JobWindow(QWidget):
         self._keep_selection(self.allocation_table, self.allocations, view.allocations)
         self._keep_selection(self.material_table, self.materials, view.materials)
         self.need_table.setVisible(bool(view.stone_needs))
+        if view.stone_needs:  # as tall as its lines, so the allocations get the room
+            rows = min(len(view.stone_needs), 4)
+            self.need_table.setFixedHeight(self.need_table.horizontalHeader().height() + 6
+                                           + rows * self.need_table.verticalHeader()
+                                           .defaultSectionSize())
         self.needs_label.setVisible(bool(view.stone_needs))
         self.tabs.setTabText(0, f"Stages ({len(view.stages)})")
         self.tabs.setTabText(1, f"Stones ({len(view.allocations)})")
