@@ -282,3 +282,17 @@ def test_a_closed_job_refuses_every_change_and_keeps_its_stock(db):
             refuse()
     assert (counts(db), jobs.get_job(db, view.id)) == before
     assert item.cost_basis == before[1].cost == D("512.00") + allocation.cost
+
+
+def test_production_work_shows_on_the_workshop_monitor(db):
+    from jewelbench.services import monitor
+
+    vendors = manufacturer(db)
+    run = production.open_job(db, style_id=design(db, vendors=vendors), quantity=2,
+                              target_date=dt.date.today())
+    jobs.complete_stage(db, run.stages[0].id)
+    done = production.open_job(db, description="Signet ring")
+    production.close_out(db, done.id)
+    rows = monitor.queue(db)
+    assert [(r.job_no, r.module, r.current_stage, r.assignee, r.due_today) for r in rows] == [
+        (run.job_no, "production", "Setting", "Tom Becker", True)]
