@@ -15,10 +15,10 @@ from jewelbench.models.styles import BOM_KINDS
 from jewelbench.services.values import (
     CENT,
     clean_text,
-    parse_carats,
     parse_choice,
     parse_money,
     parse_optional_id,
+    parse_quantity,
 )
 
 ZERO = Decimal("0.00")
@@ -72,8 +72,7 @@ def parse_bom(lines: Iterable[object] | None, field: str = "bom") -> list[BomLin
             kind=parse_choice(kind, f"{where}.kind", BOM_KINDS),
             description=clean_text(_get(line, "description", where), f"{where}.description",
                                    required=True),
-            quantity=parse_carats(_get(line, "quantity", where), f"{where}.quantity",
-                                  allow_zero=False),
+            quantity=parse_quantity(_get(line, "quantity", where), f"{where}.quantity"),
             unit_cost=parse_money(_get(line, "unit_cost", where), f"{where}.unit_cost"),
             vendor_id=parse_optional_id(_get(line, "vendor_id", where), f"{where}.vendor_id")))
     if len(checked) > MAX_LINES:
@@ -112,6 +111,6 @@ def estimate_line(quantity: object, unit_cost: object) -> Decimal | None:
     For editors that show the cost per piece as you type; saving checks the lines for real.
     """
     try:
-        return line_cost(parse_carats(quantity, "quantity"), parse_money(unit_cost, "unit_cost"))
+        return line_cost(parse_quantity(quantity), parse_money(unit_cost, "unit_cost"))
     except ValidationError:
         return None

@@ -86,6 +86,12 @@ def parse_optional_carats(value: object, field: str = "carats", **kwargs) -> Dec
     return parse_carats(value, field, **kwargs)
 
 
+def parse_quantity(value: object, field: str = "quantity") -> Decimal:
+    """A quantity of grams, pieces or hours, to 0.001 and more than zero (BOM lines)."""
+    number = _to_decimal(value, field).quantize(MILLI, rounding=ROUND_HALF_UP)
+    return _bounded(number, field, minimum=Decimal(0), allow_zero=False, maximum=MAX_CARATS)
+
+
 def parse_rate(value: object, field: str, *, maximum: Decimal = Decimal(1000)) -> Decimal:
     """A percentage or factor kept to 0.0001 (tax 8.875 %, markup 2.2×)."""
     number = _to_decimal(value, field).quantize(RATE, rounding=ROUND_HALF_UP)
