@@ -131,7 +131,8 @@ def list_jobs(db: Database, *, module: str | None = None, statuses: tuple[str, .
     statement = _order(statement, sort, descending).offset(offset).limit(limit)
     with UnitOfWork(db, readonly=True) as uow:
         rows = uow.session.execute(statement).all()
-        current = _current_stages(uow, [r[0].id for r in rows])
+        # closed and cancelled jobs are at no stage, whatever stages were left undone
+        current = _current_stages(uow, [r[0].id for r in rows if r[0].status in IN_FLIGHT])
         return [_row(job, name, stock_id, style_no, cost, current.get(job.id), today)
                 for job, name, stock_id, style_no, cost in rows]
 
