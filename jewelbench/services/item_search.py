@@ -21,7 +21,7 @@ from jewelbench.db import Database
 from jewelbench.models.inventory import ITEM_STATUSES, Item
 from jewelbench.services.inventory_views import ItemView, item_views
 from jewelbench.services.unit_of_work import UnitOfWork
-from jewelbench.services.values import parse_choice, parse_count
+from jewelbench.services.values import clean_text, parse_choice, parse_count
 
 ITEM_SORTS = {
     "stock_id": Item.stock_id, "description": Item.description, "category": Item.category,
@@ -113,7 +113,7 @@ def search(db: Database, text: str, limit: int = 50, *,
     limit = parse_count(limit, "limit", maximum=1000)
     if status is not None:
         parse_choice(status, "status", ITEM_STATUSES)
-    query = (text or "").strip() if isinstance(text, str) else ""
+    query = clean_text(text, "text") or ""
     if not query:
         return []
     found: list[ItemView] = []
@@ -155,9 +155,10 @@ def list_items(db: Database, *, text: str | None = None, status: str | None = No
     column = ITEM_SORTS[parse_choice(sort, "sort", tuple(ITEM_SORTS))]
     if status is not None:
         parse_choice(status, "status", ITEM_STATUSES)
+    query = clean_text(text, "text") or ""
     stmt = select(Item)
     with UnitOfWork(db, readonly=True) as uow:
-        condition = matching(db.dialect, text or "")
+        condition = matching(db.dialect, query)
         if condition is not None:
             stmt = stmt.where(condition)
         if status is not None:

@@ -168,7 +168,7 @@ def list_stone_lots(db: Database, *, text: str | None = None, in_stock_only: boo
     limit = parse_count(limit, "limit", maximum=10_000)
     column = LOT_SORTS.get(parse_choice(sort, "sort", tuple(LOT_SORTS)))
     stmt = select(StoneLot)
-    for word in (text or "").lower().split():
+    for word in (clean_text(text, "text") or "").lower().split():
         like = f"%{_escape_like(word)}%"
         stmt = stmt.where(or_(*(func.lower(c).like(like, escape="\\") for c in _TEXT_FIELDS)))
     if in_stock_only:

@@ -274,7 +274,7 @@ def list_styles(db: Database, scope: str = "all", text: str | None = None, *,
         stmt = stmt.where(Style.vendor_id.is_not(None))
     if not include_inactive:
         stmt = stmt.where(Style.active.is_(True))
-    for word in (text or "").lower().split():
+    for word in (clean_text(text, "text") or "").lower().split():
         like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         stmt = stmt.where(or_(*(func.lower(c).like(like, escape="\\") for c in (
             Style.style_no, Style.name, Style.category, Style.metal, Vendor.name))))

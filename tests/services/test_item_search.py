@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from jewelbench.errors import ValidationError
-from jewelbench.services import inventory
+from jewelbench.services import inventory, styles
 
 D = Decimal
 DESCRIPTIONS = [
@@ -100,3 +100,13 @@ def test_lists_are_filtered_sorted_and_paged_in_sql(shop):
     assert err.value.field == "sort"
     with pytest.raises(ValidationError):
         inventory.list_items(db, status="lost")
+
+
+def test_lists_refuse_what_is_not_text(shop):
+    db, _ = shop
+    for call in (lambda: inventory.search(db, 42), lambda: inventory.list_items(db, text=42),
+                 lambda: inventory.list_stone_lots(db, text=["ring"]),
+                 lambda: styles.list_styles(db, "all", 3.5)):
+        with pytest.raises(ValidationError) as err:
+            call()
+        assert err.value.field == "text"
