@@ -168,3 +168,43 @@ def test_ledger_equals_on_hand_after_many_random_operations(db):
         history = inventory.item_cost_history(db, item.id)
         assert view.cost_basis == sum(e.amount for e in history)
         assert view.cost_basis == D("100.00") + sum(s.cost for s in view.stones)
+
+
+def _set_until_empty(url: str, item_id: int, lot_id: int, start, out) -> None:
+    from jewelbench.db import open_database
+
+    db = open_database(url, user="workstation")
+    start.wait()
+    got = 0
+    while True:
+        try:
+            inventory.set_stones(db, item_id, lot_id, count=1)
+        except InsufficientStock:
+            break
+        got += 1
+    db.close()
+    out.put(got)
+
+
+@pytest.mark.slow
+def test_two_workstations_never_set_the_same_stones(db, db_url):
+    import multiprocessing as mp
+
+    lot = inventory.receive_stones(db, description="melee", count=30, carats="0.300",
+                                   cost="150")
+    items = [inventory.add_item(db, description=f"setting {n}", cost="10") for n in (1, 2)]
+    ctx = mp.get_context("spawn")
+    start, out = ctx.Barrier(2), ctx.Queue()
+    procs = [ctx.Process(target=_set_until_empty, args=(db_url, item.id, lot.id, start, out))
+             for item in items]
+    for p in procs:
+        p.start()
+    taken = [out.get(timeout=180) for _ in procs]
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    assert sum(taken) == 30
+    assert _on_hand(db, lot.id) == (0, D("0.000"), D("0.00"))
+    assert _ledger(db, lot.id) == (0, D("0.000"), D("0.00"))
+    costs = sum(inventory.get_item(db, item.id).cost_basis for item in items)
+    assert costs == D("170.00")  # 2 × 10 + exactly the lot's 150
