@@ -156,7 +156,7 @@ def _report(name: str, fill: dict[str, float], rows) -> None:
     print(f"\n{name}")
     for label, seconds in fill.items():
         print(f"  {label:<50} {seconds:8.1f} s")
-    print(f"  {'search':<48} {'query':<22} {'median':>9} {'worst':>9} {'found':>6}")
+    print(f"  {'search':<50} {'query':<22} {'median':>9} {'worst':>9} {'found':>6}")
     for label, query, median, worst, found in rows:
         print(f"  {label:<50} {query:<22} {median:7.2f}ms {worst:7.2f}ms {found:>6}")
 
