@@ -84,6 +84,22 @@ def resolve_url(url: str | URL | None = None) -> URL:
     return parsed
 
 
+def server_url(*, host: str, port: int, database: str, user: str | None,
+               password: str | None) -> str:
+    """The address of a shared PostgreSQL server, as the Settings dialog saves it."""
+    url = URL.create("postgresql+psycopg", username=user or None, password=password or None,
+                     host=host or "localhost", port=port, database=database or "jewelbench")
+    return url.render_as_string(hide_password=False)
+
+
+def server_parts(url_text: str) -> dict[str, object]:
+    """The pieces of a saved server address, for filling in the Settings dialog."""
+    url = make_url(url_text)
+    return {"host": url.host or "localhost", "port": url.port or 5432,
+            "database": url.database or "", "user": url.username or "",
+            "password": url.password or ""}
+
+
 def _sqlite_engine(url: URL) -> tuple[Engine, Engine]:
     if url.database and url.database != ":memory:":
         path = Path(url.database)

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL
 
 from jewelbench import config
-from jewelbench.db import open_database
+from jewelbench.db import open_database, server_parts, server_url
 from jewelbench.errors import JewelBenchError
 from jewelbench.paths import default_database_path
 from jewelbench.services import settings
@@ -127,21 +126,17 @@ class SettingsDialog(QDialog):
         return page
 
     def _fill_server(self, url_text: str) -> None:
-        from sqlalchemy.engine import make_url
-
-        url = make_url(url_text)
-        self.host.setText(url.host or "localhost")
-        self.port.setValue(url.port or 5432)
-        self.database.setText(url.database or "")
-        self.user.setText(url.username or "")
-        self.password.setText(url.password or "")
+        parts = server_parts(url_text)
+        self.host.setText(parts["host"])
+        self.port.setValue(parts["port"])
+        self.database.setText(parts["database"])
+        self.user.setText(parts["user"])
+        self.password.setText(parts["password"])
 
     def server_url(self) -> str:
-        url = URL.create("postgresql+psycopg", username=self.user.text().strip() or None,
-                         password=self.password.text() or None,
-                         host=self.host.text().strip() or "localhost", port=self.port.value(),
-                         database=self.database.text().strip() or "jewelbench")
-        return url.render_as_string(hide_password=False)
+        return server_url(host=self.host.text().strip(), port=self.port.value(),
+                          database=self.database.text().strip(), user=self.user.text().strip(),
+                          password=self.password.text())
 
     def _test_connection(self) -> None:
         url = self.server_url()
