@@ -33,7 +33,7 @@ class PhotoPicker(QWidget):
         self.list.setIconSize(QSize(72, 72))
         self.list.setGridSize(QSize(96, 100))
         self.list.setMovement(QListView.Movement.Static)
-        self.list.setFixedHeight(112)
+        self.list.setMinimumHeight(112)  # takes any spare room the dialog has
         self.list.setToolTip("Photos of the piece as it came in, or sketches")
         self.add_button = QPushButton("Add photos…")
         self.remove_button = QPushButton("Remove")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -109,9 +108,16 @@ class RepairIntakeDialog(FormDialog):
         stock_layout.setContentsMargins(0, 0, 0, 0)
         stock_layout.addLayout(stock_row)
         stock_layout.addWidget(self.item_label)
-        self.owner = QStackedWidget()
-        self.owner.addWidget(self.customer)
-        self.owner.addWidget(stock_box)
+        # one of the two shows at a time; a hidden widget takes no room, so the form stays
+        # tight whether the customer search list is open or not (a stacked widget would
+        # keep the height of its tallest page)
+        self.stock_box = stock_box
+        stock_box.hide()
+        self.owner = QWidget()
+        owner_layout = QVBoxLayout(self.owner)
+        owner_layout.setContentsMargins(0, 0, 0, 0)
+        owner_layout.addWidget(self.customer)
+        owner_layout.addWidget(stock_box)
 
         self.piece_type = _combo(PIECE_TYPES, "Ring, chain…")
         self.metal = _combo(METALS, "14K yellow…")
@@ -168,7 +174,8 @@ class RepairIntakeDialog(FormDialog):
         self.stock_id.textEdited.connect(lambda _t: self._set_item(None))
 
     def _whose_changed(self, in_house: bool) -> None:
-        self.owner.setCurrentIndex(1 if in_house else 0)
+        self.customer.setVisible(not in_house)
+        self.stock_box.setVisible(in_house)
         self.owner_label.setText("StockID" if in_house else "Customer")
         (self.stock_id if in_house else self.customer.search).setFocus()
 

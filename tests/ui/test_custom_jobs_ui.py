@@ -10,7 +10,7 @@ from jewelbench.ui.custom_jobs_tab import CustomJobsTab
 from jewelbench.ui.customers_dialog import CustomersDialog
 from jewelbench.ui.deposit_dialog import DepositDialog, ReceiptDialog
 from jewelbench.ui.pickup_dialog import PickupDialog
-from tests.ui.test_repairs_ui import shot
+from tests.ui.shots import shot
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """The Inventory tab: Items and Stones views, scanning a StockID, the item window, dialogs."""
 
-import os
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,15 +10,7 @@ from jewelbench.services.demo_inventory import fill_inventory
 from jewelbench.services.unit_of_work import UnitOfWork
 from jewelbench.ui.inventory_tab import InventoryTab
 from jewelbench.ui.item_window import ItemWindow
-
-SHOTS = os.environ.get("JEWELBENCH_SHOTS")
-
-
-def shot(widget, name: str) -> None:
-    """Save what the widget looks like, when JEWELBENCH_SHOTS names a folder."""
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
+from tests.ui.shots import shot
 
 
 @pytest.fixture

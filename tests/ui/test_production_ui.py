@@ -1,7 +1,6 @@
 """The Production tab, the intake dialog and the shared job window, driven like a jeweler would."""
 
 import datetime as dt
-import os
 from decimal import Decimal
 
 import pytest
@@ -12,16 +11,11 @@ from jewelbench.ui.job_window import JobWindow
 from jewelbench.ui.production_intake import IntakeDialog
 from jewelbench.ui.production_tab import create_tab
 from tests.services.production_helpers import design, items_of, manufacturer
+from tests.ui.shots import shot as shoot
 
 D = Decimal
 
 
-def shoot(widget, name: str) -> None:
-    """Screenshots for a person to look at: JEWELBENCH_SHOTS=/tmp/shots-prod pytest …"""
-    folder = os.environ.get("JEWELBENCH_SHOTS")
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-        widget.grab().save(os.path.join(folder, f"{name}.png"))
 
 
 def _window(qtbot, ctx, job_id) -> JobWindow:

@@ -1,7 +1,6 @@
 """The Repairs tab, repair intake, pickup and roll onto StockID, driven as a clerk would."""
 
 import datetime as dt
-import os
 from decimal import Decimal
 
 import pytest
@@ -11,13 +10,7 @@ from jewelbench.ui import documents
 from jewelbench.ui.pickup_dialog import PickupDialog
 from jewelbench.ui.repairs_tab import RepairsTab
 from tests.services.repair_fixtures import PNG
-
-
-def shot(widget, name: str) -> None:
-    folder = os.environ.get("JEWELBENCH_SHOTS")
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-        widget.grab().save(os.path.join(folder, f"{name}.png"))
+from tests.ui.shots import shot
 
 
 @pytest.fixture
