@@ -6,18 +6,15 @@ Custom Jobs tab uses the same functions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from jewelbench.services import custom_jobs
 from jewelbench.services.custom_jobs import CustomJobView
-from jewelbench.services.job_views import JobView
 from jewelbench.ui import job_display as show
-from jewelbench.ui.alive import while_alive
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.deposit_dialog import DepositDialog, ReceiptDialog
-from jewelbench.ui.job_photos import JobPhotos
-from jewelbench.ui.job_window import JobAction, JobWindow, register_job_action, register_job_panel
+from jewelbench.ui.job_side_panel import JobSidePanel
+from jewelbench.ui.job_window import JobAction, register_job_action, register_job_panel
 from jewelbench.ui.pickup_dialog import PickupDialog
 
 KIND_TEXT = {"deposit": "Deposit", "payment": "Payment", "refund": "Refund"}
@@ -45,29 +42,15 @@ def pickup(host: QWidget, ctx: AppContext, job_id: int) -> PickupDialog:
     return dialog
 
 
-class CustomPanel(QWidget):
+class CustomPanel(JobSidePanel):
     """Beside the bench work: the design, the quote, and the deposits with their receipts."""
 
-    def __init__(self, window: JobWindow):
-        super().__init__(window)
-        self.window_ = window
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.photos = JobPhotos(window.ctx)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.text)
-        layout.addWidget(self.photos)
+    title = "Custom order"
 
-    def show_job(self, view: JobView) -> None:
-        db, ctx = self.window_.ctx.db, self.window_.ctx
-        ctx.run(lambda: custom_jobs.get_custom_job(db, view.id),
-                on_success=while_alive(self, self._show))
-        self.photos.show_job(view)
+    def fetch(self, db, job_id: int) -> CustomJobView:
+        return custom_jobs.get_custom_job(db, job_id)
 
-    def _show(self, order: CustomJobView) -> None:
+    def rows(self, order: CustomJobView) -> list[tuple[str, str]]:
         rows = [("Design", (order.design_notes or "—").replace("\n", "<br>")),
                 ("Price", f"{show.money(order.job.price)} + tax = "
                           f"{show.money(order.price_with_tax)}"),
@@ -79,9 +62,7 @@ class CustomPanel(QWidget):
                          f"{show.money(receipt.amount)}"))
         if order.invoice is not None:
             rows.append(("Invoice", order.invoice.invoice_no))
-        body = "".join(f"<tr><td style='color:#6b6b6b;padding-right:8px'>{k}</td>"
-                       f"<td>{v}</td></tr>" for k, v in rows)
-        self.text.setText(f"<b>Custom order</b><table>{body}</table>")
+        return rows
 
 
 register_job_action("custom", JobAction(

@@ -6,17 +6,15 @@ Repairs tab uses the same close-out functions, so both say and do the same.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jewelbench.services import repairs
 from jewelbench.services.inventory_views import ItemView
 from jewelbench.services.job_views import JobView
 from jewelbench.services.repairs import RepairView
 from jewelbench.ui import job_display as show
-from jewelbench.ui.alive import while_alive
 from jewelbench.ui.context import AppContext
-from jewelbench.ui.job_photos import JobPhotos
+from jewelbench.ui.job_side_panel import JobSidePanel
 from jewelbench.ui.job_window import JobAction, JobWindow, register_job_action, register_job_panel
 from jewelbench.ui.pickup_dialog import PickupDialog
 
@@ -57,29 +55,15 @@ def roll_onto_item(host: QWidget, ctx: AppContext, view_or_row, *, ask: bool = T
             changes="jobs")
 
 
-class RepairPanel(QWidget):
+class RepairPanel(JobSidePanel):
     """The intake beside the bench work: what the piece is, how it came in, photos."""
 
-    def __init__(self, window: JobWindow):
-        super().__init__(window)
-        self.window_ = window
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.photos = JobPhotos(window.ctx)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.text)
-        layout.addWidget(self.photos)
+    title = "Repair intake"
 
-    def show_job(self, view: JobView) -> None:
-        db, ctx = self.window_.ctx.db, self.window_.ctx
-        ctx.run(lambda: repairs.get_repair(db, view.id),
-                on_success=while_alive(self, self._show))
-        self.photos.show_job(view)
+    def fetch(self, db, job_id: int) -> RepairView:
+        return repairs.get_repair(db, job_id)
 
-    def _show(self, repair: RepairView) -> None:
+    def rows(self, repair: RepairView) -> list[tuple[str, str]]:
         job = repair.job
         piece = " · ".join(filter(None, [job.piece_type, job.metal,
                                          f"size {job.size}" if job.size else None]))
@@ -91,9 +75,7 @@ class RepairPanel(QWidget):
             inv = repair.invoice
             rows.append(("Invoice", f"{inv.invoice_no} · total {show.money(inv.total)} · "
                                     f"balance {show.money(inv.balance_due)}"))
-        body = "".join(f"<tr><td style='color:#6b6b6b;padding-right:8px'>{k}</td>"
-                       f"<td>{v}</td></tr>" for k, v in rows)
-        self.text.setText(f"<b>Repair intake</b><table>{body}</table>")
+        return rows
 
 
 def _customer_piece(view: JobView) -> bool:
