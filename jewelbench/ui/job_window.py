@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jewelbench.services import jobs
+from jewelbench.services import jobs, tickets
 from jewelbench.services.job_views import JobView
+from jewelbench.ui import documents
 from jewelbench.ui import job_display as show
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.guard import while_alive
@@ -111,6 +112,11 @@ class JobWindow(QWidget):
         QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.reload)
         self.reload()
 
+    def print_ticket(self) -> None:
+        db, job_id = self.ctx.db, self.job_id
+        name = f"ticket-{self.view.job_no}" if self.view else f"ticket-{job_id}"
+        documents.show_pdf(self.ctx, lambda: tickets.job_ticket_pdf(db, job_id), name, self)
+
     # -- layout
     def _build(self) -> None:
         self.number = QLabel()
@@ -126,6 +132,9 @@ class JobWindow(QWidget):
         self.details.setWordWrap(True)
         self.cancel_button = QPushButton("Cancel job…")
         self.cancel_button.clicked.connect(self.ask_cancel)
+        self.print_button = QPushButton("Print ticket")
+        self.print_button.setToolTip("The ticket that travels with the piece, with its barcode")
+        self.print_button.clicked.connect(self.print_ticket)
         self.actions_row = QHBoxLayout()
         self.actions_row.setSpacing(8)
         title_row = QHBoxLayout()
@@ -134,6 +143,7 @@ class JobWindow(QWidget):
         title_row.addWidget(self.module_label)
         title_row.addStretch(1)
         title_row.addLayout(self.actions_row)
+        title_row.addWidget(self.print_button)
         title_row.addWidget(self.cancel_button)
         self.notice = QLabel()
         self.notice.setWordWrap(True)

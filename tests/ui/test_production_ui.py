@@ -16,8 +16,6 @@ from tests.ui.shots import shot as shoot
 D = Decimal
 
 
-
-
 def _window(qtbot, ctx, job_id) -> JobWindow:
     window = JobWindow(ctx, job_id)
     qtbot.addWidget(window)
@@ -281,3 +279,17 @@ def test_cancel_from_the_window_gives_the_stones_back(qtbot, ctx):
     assert inventory.get_stone_lot(ctx.db, lot.id).count_on_hand == 8
     assert "cancelled" in window.notice.text()
     assert not window.cancel_button.isVisible() or not window.cancel_button.isEnabled()
+
+
+def test_job_ticket_prints_from_the_window(qtbot, ctx, monkeypatch):
+    from jewelbench.ui import documents
+
+    opened = []
+    monkeypatch.setattr(documents, "opener", lambda url: opened.append(url.toLocalFile()))
+    job = production.open_job(ctx.db, description="Platinum halo pendant")
+    window = _window(qtbot, ctx, job.id)
+    window.print_button.click()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert opened[0].endswith(f"ticket-{job.job_no}.pdf")
+    with open(opened[0], "rb") as pdf:
+        assert pdf.read(4) == b"%PDF"
