@@ -19,6 +19,10 @@ STATUS_COLORS = {"open": ("#1f4e8c", "#e3edfa"), "in_progress": ("#8a5300", "#fd
                  "done": ("#1b6e35", "#e0f3e6")}
 MODULE_TEXT = {"repair": "Repair", "custom": "Custom job", "production": "Production"}
 MUTED = "#6b6b6b"
+# the one action a screen is for (New repair…, Pickup…, Complete & Create Inventory)
+PRIMARY_BUTTON = ("QPushButton { background: #1f6f43; color: white; font-weight: 600; "
+                  "padding: 6px 14px; border-radius: 4px; } "
+                  "QPushButton:disabled { background: #9dbfaa; }")
 WARNING = "#a33a00"
 
 

@@ -335,10 +335,7 @@ class JobWindow(QWidget):
             button.setToolTip(action.tooltip)
             if action.primary:
                 button.setDefault(True)
-                button.setStyleSheet(
-                    "QPushButton { background: #1f6f43; color: white; font-weight: 600; "
-                    "padding: 6px 14px; border-radius: 4px; }"
-                    "QPushButton:disabled { background: #9dbfaa; }")
+                button.setStyleSheet(show.PRIMARY_BUTTON)
             button.clicked.connect(lambda _=False, a=action: a.run(self))
             self.actions_row.addWidget(button)
             self.action_buttons[action.key] = button

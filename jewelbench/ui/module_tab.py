@@ -8,15 +8,12 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from jewelbench.services import tickets
+from jewelbench.ui import job_display as show
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.customers_dialog import CustomersDialog
 from jewelbench.ui.documents import show_pdf
 from jewelbench.ui.job_list_panel import JobListPanel, Loader
 from jewelbench.ui.view_table import Column
-
-PRIMARY = ("QPushButton { background: #1f6f43; color: white; font-weight: 600; "
-           "padding: 6px 14px; border-radius: 4px; } "
-           "QPushButton:disabled { background: #9dbfaa; }")
 
 
 class ModuleTab(QWidget):
@@ -58,7 +55,7 @@ class ModuleTab(QWidget):
         button = QPushButton(text)
         button.setToolTip(tip)
         if primary:
-            button.setStyleSheet(PRIMARY)
+            button.setStyleSheet(show.PRIMARY_BUTTON)
         button.clicked.connect(lambda _=False: slot())
         (self.right_bar if right else self.bar).addWidget(button)
         return button

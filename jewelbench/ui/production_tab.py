@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jewelbench.services import job_lists
+from jewelbench.services import job_lists, tickets
 from jewelbench.services.job_lists import JobRow
 from jewelbench.ui import job_display as show
 from jewelbench.ui.context import AppContext
+from jewelbench.ui.documents import show_pdf
 from jewelbench.ui.guard import while_alive
 from jewelbench.ui.job_window import JobWindow, show_job_window
 from jewelbench.ui.production_intake import IntakeDialog
@@ -66,7 +67,7 @@ class ProductionTab(QWidget):
         self.sort, self.descending = "due_date", False
         self.dialog: IntakeDialog | None = None
         self.new_button = QPushButton("New production job…")
-        self.new_button.setStyleSheet("font-weight: 600; padding: 5px 12px;")
+        self.new_button.setStyleSheet(show.PRIMARY_BUTTON)
         self.new_button.clicked.connect(self.new_job)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search job number, description, design…")
@@ -81,7 +82,12 @@ class ProductionTab(QWidget):
         self.count.setStyleSheet(f"color: {show.MUTED};")
         self.open_button = QPushButton("Open job")
         self.open_button.clicked.connect(self.open_selected)
+        self.ticket_button = QPushButton("Print ticket")
+        self.ticket_button.setToolTip("The ticket that travels with the work, with its barcode")
+        self.ticket_button.clicked.connect(self.print_ticket)
         bar = QHBoxLayout()
+        bar.addWidget(QLabel("<b style='font-size:16px'>Production</b>"))
+        bar.addSpacing(16)
         bar.addWidget(self.new_button)
         bar.addSpacing(12)
         bar.addWidget(self.search, 1)
@@ -89,6 +95,7 @@ class ProductionTab(QWidget):
         bar.addWidget(self.due)
         bar.addWidget(self.count)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.ticket_button)
 
         self.model = ViewTableModel([column for column, _ in COLUMNS], self)
         self.table = QTableView()
@@ -173,6 +180,13 @@ class ProductionTab(QWidget):
     def open_selected(self) -> JobWindow | None:
         row = self.selected()
         return show_job_window(self.ctx, row.id, self) if row else None
+
+    def print_ticket(self) -> None:
+        row = self.selected()
+        if row is not None:
+            db, job_id = self.ctx.db, row.id
+            show_pdf(self.ctx, lambda: tickets.job_ticket_pdf(db, job_id),
+                     f"ticket-{row.job_no}", self)
 
     def new_job(self) -> None:
         self.dialog = IntakeDialog(self.ctx, self)
