@@ -57,7 +57,7 @@ class ItemsCsv(CsvFormat):
 
     def before_apply(self, uow: UnitOfWork, payloads: list[object]) -> None:
         # rows without a StockID get new numbers after every number the file brings
-        numbers = [int(code) for _, code, _ in payloads if code and code.isdigit()]
+        numbers = [int(code) for _, code, _ in payloads if code and code.isdecimal()]
         if numbers:
             advance_past(uow.session, "stock_id", max(numbers))
 

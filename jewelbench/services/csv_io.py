@@ -91,11 +91,14 @@ def _read(fmt: CsvFormat, data: str | bytes) -> tuple[list[tuple[int, dict]], li
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # newline="": the reader itself ends lines at \r\n, \n or a lone \r (old Mac exports)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         header = next(reader)
     except StopIteration:
         return [], ["the file is empty"]
+    except csv.Error as exc:
+        return [], [f"line 1: {exc}"]
     names = [fmt.aliases.get(_header_key(h), _header_key(h)) for h in header]
     problems = [f"missing column {c!r}" for c in fmt.required if c not in names]
     unknown = [h for h, n in zip(header, names, strict=True) if n and n not in fmt.columns]
@@ -178,6 +181,8 @@ def commit_import(db: Database, kind: str, data: str | bytes) -> ImportResult:
 def write_csv(db: Database, kind: str, out: TextIO) -> int:
     """Write every record of ``kind`` to ``out`` (an open text file); returns the row count."""
     fmt = FORMATS[parse_choice(kind, "kind", KINDS)]
+    if not callable(getattr(out, "write", None)):
+        raise ValidationError("out", "must be a text file open for writing")
     writer = csv.DictWriter(out, fieldnames=fmt.columns, lineterminator="\r\n")
     writer.writeheader()
     count = 0

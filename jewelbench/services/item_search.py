@@ -21,7 +21,7 @@ from jewelbench.db import Database
 from jewelbench.models.inventory import ITEM_STATUSES, Item
 from jewelbench.services.inventory_views import ItemView, item_views
 from jewelbench.services.unit_of_work import UnitOfWork
-from jewelbench.services.values import clean_text, parse_choice, parse_count
+from jewelbench.services.values import clean_text, parse_choice, parse_count, parse_optional_id
 
 ITEM_SORTS = {
     "stock_id": Item.stock_id, "description": Item.description, "category": Item.category,
@@ -155,6 +155,7 @@ def list_items(db: Database, *, text: str | None = None, status: str | None = No
     column = ITEM_SORTS[parse_choice(sort, "sort", tuple(ITEM_SORTS))]
     if status is not None:
         parse_choice(status, "status", ITEM_STATUSES)
+    style_id = parse_optional_id(style_id, "style_id")
     query = clean_text(text, "text") or ""
     stmt = select(Item)
     with UnitOfWork(db, readonly=True) as uow:

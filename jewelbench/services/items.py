@@ -65,7 +65,7 @@ def insert_item(uow: UnitOfWork, fields: dict, *, source: str = "manual",
     if stock_id is not None:
         if uow.session.scalar(select(Item.id).where(Item.stock_id == stock_id)):
             raise ValidationError("stock_id", f"StockID {stock_id} is already used")
-        if stock_id.isdigit():
+        if stock_id.isdecimal():
             advance_past(uow.session, "stock_id", int(stock_id))
     [item] = stock.create_items(
         uow, description=fields["description"], costs=[fields["cost"]], source=source,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,7 +25,13 @@ from jewelbench.models.jobs import (
 from jewelbench.models.parties import Customer, Vendor
 from jewelbench.models.styles import Style
 from jewelbench.services.unit_of_work import UnitOfWork
-from jewelbench.services.values import parse_count, parse_optional_id
+from jewelbench.services.values import (
+    clean_text,
+    parse_count,
+    parse_date,
+    parse_optional_id,
+    shown,
+)
 
 DUE_FILTERS = ("overdue", "today", "week")
 SORT_KEYS = ("due_date", "job_no", "status", "description", "customer", "cost", "created_at",
@@ -71,11 +78,15 @@ def _filtered(statement: Select, *, module, statuses, text, customer_id, due, to
         if module not in MODULES:
             raise ValidationError("module", f"must be one of {', '.join(MODULES)}")
         statement = statement.where(Job.module == module)
-    if statuses:
+    if statuses is not None:
+        if isinstance(statuses, str | bytes) or not isinstance(statuses, Iterable):
+            raise ValidationError("statuses", "must be a list of statuses")
+        statuses = tuple(statuses)
         bad = [s for s in statuses if s not in JOB_STATUSES]
         if bad:
-            raise ValidationError("statuses", f"unknown status {bad[0]!r}")
-        statement = statement.where(Job.status.in_(tuple(statuses)))
+            raise ValidationError("statuses", f"unknown status {shown(bad[0])}")
+    if statuses:
+        statement = statement.where(Job.status.in_(statuses))
     if customer_id is not None:
         statement = statement.where(Job.customer_id == parse_optional_id(customer_id,
                                                                          "customer_id"))
@@ -89,8 +100,9 @@ def _filtered(statement: Select, *, module, statuses, text, customer_id, due, to
             statement = statement.where(Job.due_date == today)
         else:
             statement = statement.where(Job.due_date.between(today, today + dt.timedelta(6)))
-    if text and text.strip():
-        like = f"%{text.strip().lower()}%"
+    text = clean_text(text, "text")
+    if text:
+        like = f"%{text.lower()}%"
         statement = statement.where(or_(
             func.lower(Job.job_no).like(like), func.lower(Job.description).like(like),
             func.lower(Customer.name).like(like), func.lower(Item.stock_id).like(like),
@@ -125,7 +137,7 @@ def list_jobs(db: Database, *, module: str | None = None, statuses: tuple[str, .
     """One page of jobs; ``statuses=IN_FLIGHT`` gives the work on the bench."""
     offset = parse_count(offset, "offset", allow_zero=True)
     limit = parse_count(limit, "limit", maximum=10_000)
-    today = today or dt.date.today()
+    today = parse_date(today, "today") or dt.date.today()
     statement = _filtered(_base(), module=module, statuses=statuses, text=text,
                           customer_id=customer_id, due=due, today=today)
     statement = _order(statement, sort, descending).offset(offset).limit(limit)
@@ -146,7 +158,7 @@ def count_jobs(db: Database, *, module: str | None = None,
         .outerjoin(Customer, Customer.id == Job.customer_id)
         .outerjoin(Item, Item.id == Job.item_id).outerjoin(Style, Style.id == Job.style_id),
         module=module, statuses=statuses, text=text, customer_id=customer_id, due=due,
-        today=today or dt.date.today())
+        today=parse_date(today, "today") or dt.date.today())
     with UnitOfWork(db, readonly=True) as uow:
         return uow.session.scalar(statement)
 

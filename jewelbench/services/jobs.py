@@ -52,6 +52,7 @@ from jewelbench.services.values import (
     parse_money,
     parse_optional_carats,
     parse_optional_id,
+    shown,
 )
 
 _UNSET = object()
@@ -325,7 +326,7 @@ def update_stage(db: Database, stage_id: int, *, name: object = _UNSET,
 def move_stage(db: Database, stage_id: int, position: int) -> list[StageView]:
     """Put a stage at a new place (0 = first) in its job's order."""
     if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-        raise ValidationError("position", f"{position!r} is not a place in the list")
+        raise ValidationError("position", f"{shown(position)} is not a place in the list")
     with UnitOfWork(db) as uow:
         stage, job = _lock_stage(uow, stage_id)
         stages = list(uow.session.scalars(

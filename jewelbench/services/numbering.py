@@ -56,8 +56,15 @@ def peek(session: Session, name: str) -> int:
     return session.scalar(select(Counter.next_value).where(Counter.name == name)) or 1
 
 
+# Numbers brought in beyond this are not followed: they never came from the counter's own
+# range, and following them would leave it (a 32-bit integer column) no room to count on.
+MAX_FOLLOWED = 999_999_999
+
+
 def advance_past(session: Session, name: str, value: int) -> None:
     """Make sure the sequence never hands out ``value`` (a number brought in by an import)."""
+    if value > MAX_FOLLOWED:
+        return
     _ensure_counter(session, name)
     session.execute(update(Counter).where(Counter.name == name, Counter.next_value <= value)
                     .values(next_value=value + 1))

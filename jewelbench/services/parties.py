@@ -119,7 +119,7 @@ def get_customer(db: Database, customer_id: int) -> CustomerView:
 def search_customers(db: Database, text: str = "", limit: int = 50) -> list[CustomerView]:
     """Customers whose name, phone or e-mail contains the text (digits of a phone match too)."""
     limit = parse_count(limit, "limit", maximum=10_000)
-    text = (text or "").strip()
+    text = clean_text(text, "text") or ""
     stmt = select(Customer)
     if text:
         like = f"%{text.lower()}%"
@@ -188,13 +188,16 @@ def get_vendor(db: Database, vendor_id: int) -> VendorView:
 
 def list_vendors(db: Database, *, in_house: bool | None = None, text: str = "",
                  include_inactive: bool = False) -> list[VendorView]:
+    if in_house is not None and not isinstance(in_house, bool):
+        raise ValidationError("in_house", "must be true, false or not given")
+    text = clean_text(text, "text")
     stmt = select(Vendor)
     if in_house is not None:
         stmt = stmt.where(Vendor.in_house == in_house)
     if not include_inactive:
         stmt = stmt.where(Vendor.active.is_(True))
-    if text and text.strip():
-        stmt = stmt.where(func.lower(Vendor.name).like(f"%{text.strip().lower()}%"))
+    if text:
+        stmt = stmt.where(func.lower(Vendor.name).like(f"%{text.lower()}%"))
     stmt = stmt.order_by(Vendor.in_house.desc(), func.lower(Vendor.name), Vendor.id)
     with UnitOfWork(db, readonly=True) as uow:
         return [vendor_view(r) for r in uow.session.scalars(stmt)]

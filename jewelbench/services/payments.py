@@ -7,6 +7,7 @@ refund is a row of its own (a negative amount), so the deposit history is never 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ from jewelbench.models.parties import Customer
 from jewelbench.models.sales import PAYMENT_METHODS, Payment
 from jewelbench.services.numbering import take_codes
 from jewelbench.services.unit_of_work import UnitOfWork
-from jewelbench.services.values import _to_decimal, parse_choice, parse_money
+from jewelbench.services.values import _to_decimal, parse_choice, parse_id, parse_money, shown
 
 ZERO = Decimal("0.00")
 
@@ -68,7 +69,7 @@ def parse_amount(value: object, field: str = "amount") -> Decimal:
     """
     amount = parse_money(value, field, allow_zero=False)
     if _to_decimal(value, field) != amount:
-        raise ValidationError(field, f"{value!r} is not a whole number of cents")
+        raise ValidationError(field, f"{shown(value)} is not a whole number of cents")
     return amount
 
 
@@ -153,12 +154,17 @@ def payment_view(uow: UnitOfWork, payment_id: int) -> PaymentView:
 
 def deposits_by_job(db: Database, job_ids: list[int]) -> dict[int, Decimal]:
     """Deposits held (less refunds) for a page of jobs, in one grouped query."""
+    if isinstance(job_ids, str | bytes) or not isinstance(job_ids, Iterable):
+        raise ValidationError("job_ids", "must be a list of job ids")
+    job_ids = [parse_id(job_id, "job_ids") for job_id in job_ids]
+    if len(job_ids) > 10_000:  # a page of a list; more is not one query's worth
+        raise ValidationError("job_ids", f"has {len(job_ids)} ids; at most 10000")
     if not job_ids:
         return {}
     with UnitOfWork(db, readonly=True) as uow:
         rows = uow.session.execute(
             select(Payment.job_id, func.sum(Payment.amount))
-            .where(Payment.job_id.in_(list(job_ids)),
+            .where(Payment.job_id.in_(job_ids),
                    Payment.kind.in_(("deposit", "refund")))
             .group_by(Payment.job_id)).all()
     return {job_id: Decimal(total) for job_id, total in rows}

@@ -16,7 +16,7 @@ from jewelbench.db import Database
 from jewelbench.errors import InvalidState, ValidationError
 from jewelbench.models.jobs import Job, JobPhoto
 from jewelbench.services.unit_of_work import UnitOfWork
-from jewelbench.services.values import clean_text, parse_id
+from jewelbench.services.values import clean_text, parse_id, shown
 
 MAX_BYTES = 15 * 1024 * 1024
 _SIGNATURES = (
@@ -79,7 +79,7 @@ def parse_photo(filename: object, data: object, mime_type: object = None,
     if found is None:
         raise ValidationError(field, f"{name} is not a JPEG, PNG, GIF, BMP, WebP or PDF file")
     if mime_type is not None and mime_type != found:
-        raise ValidationError("mime_type", f"{name} is a {found} file, not {mime_type}")
+        raise ValidationError("mime_type", f"{name} is a {found} file, not {shown(mime_type)}")
     return NewPhoto(name, data, found, clean_text(caption, "caption", max_length=200))
 
 

@@ -23,7 +23,7 @@ from jewelbench.services.invoices import InvoiceView
 from jewelbench.services.payments import PaymentView
 from jewelbench.services.settings import StoreView
 from jewelbench.services.unit_of_work import UnitOfWork
-from jewelbench.services.values import parse_id
+from jewelbench.services.values import clean_text, parse_id
 
 _BASE = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13)
 _TITLE = ParagraphStyle("title", parent=_BASE, fontName="Helvetica-Bold", fontSize=16,
@@ -138,5 +138,8 @@ def receipt_pdf(db: Database, payment_id: int) -> bytes:
 
 def receipt_id(db: Database, receipt_no: str) -> int | None:
     """The payment id behind a receipt number (to reprint it)."""
+    code = clean_text(receipt_no, "receipt_no", max_length=20)
+    if code is None:
+        return None
     with UnitOfWork(db, readonly=True) as uow:
-        return uow.session.scalar(select(Payment.id).where(Payment.receipt_no == receipt_no))
+        return uow.session.scalar(select(Payment.id).where(Payment.receipt_no == code))

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jewelbench.errors import ValidationError
-from jewelbench.services.values import clean_text
+from jewelbench.services.values import clean_text, shown
 
 # (key, what the clerk reads); the order is the order on the intake form and the ticket
 CHECKS: tuple[tuple[str, str], ...] = (
@@ -59,10 +59,10 @@ def parse_condition(checks: object, notes: object, field: str = "condition") -> 
     chosen = set()
     for check in checks:
         if not isinstance(check, str):
-            raise ValidationError(field, f"{check!r} is not a checklist item")
+            raise ValidationError(field, f"{shown(check)} is not a checklist item")
         key = check if check in LABELS else _BY_LABEL.get(check.strip().lower())
         if key is None:
-            raise ValidationError(field, f"{check!r} is not on the checklist")
+            raise ValidationError(field, f"{shown(check)} is not on the checklist")
         chosen.add(key)
     return Condition(checks=tuple(k for k, _ in CHECKS if k in chosen),
                      notes=clean_text(notes, "condition_notes", max_length=2000))

@@ -62,7 +62,7 @@ def parse_bom(lines: Iterable[object] | None, field: str = "bom") -> list[BomLin
     """Check every line; errors name the line, e.g. ``bom[2].unit_cost``."""
     if lines is None:
         return []
-    if isinstance(lines, str | bytes | Mapping):
+    if isinstance(lines, str | bytes | Mapping) or not isinstance(lines, Iterable):
         raise ValidationError(field, "must be a list of lines")
     checked = []
     for index, line in enumerate(lines):
@@ -84,7 +84,7 @@ def parse_stages(stages: Iterable[object] | None, field: str = "stages") -> list
     """Stage names ("Casting"), or mappings of name, vendor_id and cost."""
     if stages is None:
         return []
-    if isinstance(stages, str | bytes | Mapping):
+    if isinstance(stages, str | bytes | Mapping) or not isinstance(stages, Iterable):
         raise ValidationError(field, "must be a list of stage names or stages")
     checked = []
     for index, stage in enumerate(stages):

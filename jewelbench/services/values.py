@@ -16,8 +16,21 @@ MILLI = Decimal("0.001")
 RATE = Decimal("0.0001")
 MAX_MONEY = Decimal("9999999999.99")
 MAX_CARATS = Decimal("999999.999")
+# the largest key the tables hold (their ids are PostgreSQL integers)
+MAX_ID = 2**31 - 1
 
 _CLERK_NOISE = re.compile(r"[\s,$€£¥]|ct$|cts$|%$", re.IGNORECASE)
+# NUL (PostgreSQL text cannot hold it) and lone surrogates (not encodable as UTF-8)
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as an error message quotes it: ``repr``, cut short, safe for any value."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to print (Python refuses beyond 4300 digits)
+        text = f"a {value.bit_length()}-bit number" if isinstance(value, int) else "that value"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _to_decimal(value: object, field: str) -> Decimal:
@@ -39,14 +52,14 @@ def _to_decimal(value: object, field: str) -> Decimal:
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise ValidationError(field, f"{value!r} is not a number") from None
+            raise ValidationError(field, f"{shown(value)} is not a number") from None
     else:
-        raise ValidationError(field, f"{value!r} is not a number")
+        raise ValidationError(field, f"{shown(value)} is not a number")
     if not number.is_finite():
-        raise ValidationError(field, f"{value!r} is not a number")
+        raise ValidationError(field, f"{shown(value)} is not a number")
     if number and number.adjusted() > 18:
         # far past any limit; refused here because rounding it to the cent would overflow
-        raise ValidationError(field, f"{value!r} is too large")
+        raise ValidationError(field, f"{shown(value)} is too large")
     return number
 
 
@@ -107,20 +120,20 @@ def parse_count(value: object, field: str = "count", *, allow_zero: bool = False
     else:
         decimal = _to_decimal(value, field)
         if decimal != decimal.to_integral_value():
-            raise ValidationError(field, f"must be a whole number (got {value!r})")
+            raise ValidationError(field, f"must be a whole number (got {shown(value)})")
         number = int(decimal)
     if number < 0:
-        raise ValidationError(field, f"must not be negative (got {number})")
+        raise ValidationError(field, f"must not be negative (got {shown(number)})")
     if number == 0 and not allow_zero:
         raise ValidationError(field, "must be at least 1")
     if number > maximum:
-        raise ValidationError(field, f"is too large (got {number})")
+        raise ValidationError(field, f"is too large (got {shown(number)})")
     return number
 
 
 def parse_id(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ValidationError(field, f"{value!r} is not a valid id")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
+        raise ValidationError(field, f"{shown(value)} is not a valid id")
     return value
 
 
@@ -136,6 +149,9 @@ def clean_text(value: object, field: str, *, required: bool = False,
         text = " ".join(value.split()) if "\n" not in value else value.strip()
     else:
         raise ValidationError(field, f"must be text (got {type(value).__name__})")
+    if _UNSTORABLE.search(text):
+        raise ValidationError(field, "contains a character that cannot be stored "
+                                     "(a NUL or a broken character)")
     if not text:
         if required:
             raise ValidationError(field, "is required")
@@ -156,13 +172,13 @@ def parse_date(value: object, field: str) -> dt.date | None:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(field, f"{value!r} is not a date (use YYYY-MM-DD)") from None
-    raise ValidationError(field, f"{value!r} is not a date")
+            raise ValidationError(field, f"{shown(value)} is not a date (use YYYY-MM-DD)") from None
+    raise ValidationError(field, f"{shown(value)} is not a date")
 
 
 def parse_choice(value: object, field: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise ValidationError(field, f"must be one of {', '.join(choices)} (got {value!r})")
+        raise ValidationError(field, f"must be one of {', '.join(choices)} (got {shown(value)})")
     return value  # type: ignore[return-value]
 
 
