@@ -23,8 +23,8 @@ from jewelbench.services import csv_io
 from jewelbench.services.csv_io import ImportPreview, RowReport
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.guard import while_alive
-from jewelbench.ui.inventory_columns import BAD, GOOD, MUTED, short_table
-from jewelbench.ui.view_table import Column, ViewTableModel
+from jewelbench.ui.inventory_columns import BAD, GOOD, MUTED
+from jewelbench.ui.view_table import Column, ViewTableModel, row_table
 
 KIND_WORDS = {"items": "items", "stone_lots": "stone lots", "customers": "customers",
               "styles": "styles"}
@@ -68,7 +68,7 @@ class ImportDialog(QDialog):
             + [Column(name, lambda r, n=name: r.values.get(n, "")) for name in shown]
             + [Column("Check", _status, color=lambda r: BAD if r.problems else
                       (MUTED if r.notes else GOOD))], self)
-        self.table = short_table(self.rows, len(shown) + 1)
+        self.table = row_table(self.rows, len(shown) + 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole)

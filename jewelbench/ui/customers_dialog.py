@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,22 +23,13 @@ from jewelbench.ui import job_display as show
 from jewelbench.ui.alive import while_alive
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.customer_picker import SEARCH_DELAY_MS, CustomerDialog
-from jewelbench.ui.view_table import RIGHT, Column, ViewTableModel
+from jewelbench.ui.view_table import RIGHT, Column, ViewTableModel, row_table
 
 KIND_TEXT = {"deposit": "Deposit", "payment": "Payment", "refund": "Refund"}
 
 
 def _table(model: ViewTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return row_table(model, stretch=len(model.columns) - 1)
 
 
 class CustomersDialog(QDialog):

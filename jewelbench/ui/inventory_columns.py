@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
-
 from jewelbench.ui.paged_model import Column, show
-from jewelbench.ui.view_table import RIGHT, ViewTableModel
+from jewelbench.ui.view_table import RIGHT
 from jewelbench.ui.view_table import Column as ShortColumn
 
 MUTED = "#6b6b6b"
@@ -112,16 +110,3 @@ MOVEMENT_COLUMNS = (
 )
 
 
-def short_table(model: ViewTableModel, stretch: int) -> QTableView:
-    """A table for a short list: whole rows, columns sized to their contents."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table

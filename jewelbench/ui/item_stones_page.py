@@ -24,8 +24,8 @@ from jewelbench.services import inventory
 from jewelbench.services.inventory_views import ItemView, StoneLotView
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.guard import while_alive
-from jewelbench.ui.inventory_columns import BAD, ITEM_STONE_COLUMNS, MUTED, money, short_table
-from jewelbench.ui.view_table import ViewTableModel
+from jewelbench.ui.inventory_columns import BAD, ITEM_STONE_COLUMNS, MUTED, money
+from jewelbench.ui.view_table import ViewTableModel, row_table
 
 LOT_SEARCH_DELAY_MS = 250
 
@@ -36,7 +36,7 @@ class SetStonesPage(QWidget):
         self.ctx = ctx
         self.item: ItemView | None = None
         self.stones = ViewTableModel(ITEM_STONE_COLUMNS, self)
-        self.table = short_table(self.stones, 1)
+        self.table = row_table(self.stones, 1)
         self.take_count = QSpinBox()
         self.take_count.setRange(1, 1)
         self.take_button = QPushButton("Take out")

@@ -32,12 +32,11 @@ from jewelbench.ui.inventory_columns import (
     STATUS_COLORS,
     STATUS_WORDS,
     money,
-    short_table,
 )
 from jewelbench.ui.item_dialogs import CATEGORIES, METALS, editable_choices
 from jewelbench.ui.item_stones_page import SetStonesPage
 from jewelbench.ui.paged_model import show
-from jewelbench.ui.view_table import ViewTableModel
+from jewelbench.ui.view_table import ViewTableModel, row_table
 
 _OUTLINE = "border: 1px solid #c62828; border-radius: 3px;"
 
@@ -127,7 +126,7 @@ class ItemWindow(QWidget):
     def _history_page(self) -> QWidget:
         page = QWidget()
         self.history = ViewTableModel(COST_COLUMNS, self)
-        self.history_table = short_table(self.history, 2)
+        self.history_table = row_table(self.history, 2)
         self.history_total = QLabel()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel("Every addition to and deduction from the cost basis, oldest "

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableView
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from jewelbench.ui import job_display as show
-from jewelbench.ui.view_table import CENTER, RIGHT, Column, ViewTableModel
+from jewelbench.ui.view_table import CENTER, RIGHT, Column
 
 
 def _cost_tooltip(stage) -> str | None:
@@ -43,19 +43,6 @@ MATERIAL_COLUMNS = (
 )
 
 
-def job_table(model: ViewTableModel, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
 
 def button_row(*buttons: QPushButton) -> QHBoxLayout:
     row = QHBoxLayout()
@@ -63,3 +50,4 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+

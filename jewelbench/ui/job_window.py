@@ -42,9 +42,8 @@ from jewelbench.ui.job_tables import (
     NEED_COLUMNS,
     STAGE_COLUMNS,
     button_row,
-    job_table,
 )
-from jewelbench.ui.view_table import RIGHT, Column, ViewTableModel
+from jewelbench.ui.view_table import RIGHT, Column, ViewTableModel, row_table
 
 # -- what modules plug in
 
@@ -171,7 +170,7 @@ class JobWindow(QWidget):
     def _stages_page(self) -> QWidget:
         page = QWidget()
         self.stages = ViewTableModel(STAGE_COLUMNS, self)
-        self.stage_table = job_table(self.stages, 1)
+        self.stage_table = row_table(self.stages, 1)
         self.stage_table.doubleClicked.connect(lambda _i: self.edit_stage())
         self.add_stage_button = QPushButton("Add stage…")
         self.edit_stage_button = QPushButton("Edit…")
@@ -203,7 +202,7 @@ class JobWindow(QWidget):
     def _stones_page(self) -> QWidget:
         page = QWidget()
         self.needs = ViewTableModel(NEED_COLUMNS, self)
-        self.need_table = job_table(self.needs, 0)
+        self.need_table = row_table(self.needs, 0)
         self.need_table.doubleClicked.connect(lambda _i: self.allocate())
         self.allocations = ViewTableModel((
             Column("Lot", lambda a: a.lot_no),
@@ -212,7 +211,7 @@ class JobWindow(QWidget):
             Column("Count", lambda a: f"{a.count:,}", RIGHT),
             Column("Carats", lambda a: show.carats(a.carats), RIGHT),
             Column("Cost", lambda a: show.money(a.cost), RIGHT)), self)
-        self.allocation_table = job_table(self.allocations, 1)
+        self.allocation_table = row_table(self.allocations, 1)
         self.allocate_button = QPushButton("Allocate stones…")
         self.allocate_button.setStyleSheet("font-weight: 600;")
         self.return_some_button = QPushButton("Return some…")
@@ -235,7 +234,7 @@ class JobWindow(QWidget):
     def _materials_page(self) -> QWidget:
         page = QWidget()
         self.materials = ViewTableModel(MATERIAL_COLUMNS, self)
-        self.material_table = job_table(self.materials, 1)
+        self.material_table = row_table(self.materials, 1)
         self.add_material_button = QPushButton("Add material…")
         self.remove_material_button = QPushButton("Remove")
         self.add_material_button.clicked.connect(self.add_material)

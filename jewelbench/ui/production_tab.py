@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +21,7 @@ from jewelbench.ui.documents import show_pdf
 from jewelbench.ui.guard import while_alive
 from jewelbench.ui.job_window import JobWindow, show_job_window
 from jewelbench.ui.production_intake import IntakeDialog
-from jewelbench.ui.view_table import CENTER, RIGHT, Column, ViewTableModel
+from jewelbench.ui.view_table import CENTER, RIGHT, Column, ViewTableModel, row_table
 
 TITLE = "Production"
 PAGE = 500
@@ -98,16 +95,8 @@ class ProductionTab(QWidget):
         bar.addWidget(self.ticket_button)
 
         self.model = ViewTableModel([column for column, _ in COLUMNS], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self.model, stretch=4)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._sort_by)

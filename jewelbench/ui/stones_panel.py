@@ -25,11 +25,10 @@ from jewelbench.ui.inventory_columns import (
     MUTED,
     PRICING_WORDS,
     money,
-    short_table,
 )
 from jewelbench.ui.paged_model import PagedTableModel, paged_table
 from jewelbench.ui.stone_dialogs import AdjustLotDialog, ReceiveStonesDialog, WriteOffDialog
-from jewelbench.ui.view_table import ViewTableModel
+from jewelbench.ui.view_table import ViewTableModel, row_table
 
 FILTER_DELAY_MS = 250
 
@@ -61,7 +60,7 @@ class StonesPanel(QWidget):
         self.lot_title = QLabel()
         self.lot_title.setWordWrap(True)
         self.movements = ViewTableModel(MOVEMENT_COLUMNS, self)
-        self.movement_table = short_table(self.movements, 6)
+        self.movement_table = row_table(self.movements, 6)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
