@@ -173,6 +173,24 @@ def cost_breakdowns(session: Session, job_ids: list[int]) -> dict[int, CostBreak
     return {j: CostBreakdown(**{k: Decimal(v) for k, v in p.items()}) for j, p in parts.items()}
 
 
+def stage_view(s: JobStage, vendor_name: str | None) -> StageView:
+    return StageView(id=s.id, job_id=s.job_id, position=s.position, name=s.name,
+                     vendor_id=s.vendor_id, vendor_name=vendor_name, cost=s.cost,
+                     due_date=s.due_date, status=s.status, started_at=s.started_at,
+                     done_at=s.done_at, notes=s.notes)
+
+
+def allocation_view(a: StoneAllocation, lot_no: str, lot_description: str) -> AllocationView:
+    return AllocationView(id=a.id, job_id=a.job_id, lot_id=a.lot_id, lot_no=lot_no,
+                          lot_description=lot_description, need_id=a.need_id, count=a.count,
+                          carats=a.carats, cost=a.cost)
+
+
+def material_view(m: JobMaterial) -> MaterialView:
+    return MaterialView(id=m.id, job_id=m.job_id, kind=m.kind, description=m.description,
+                        quantity=m.quantity, unit_cost=m.unit_cost, cost=m.cost)
+
+
 def load_job_view(session: Session, job_id: int) -> JobView:
     job = session.get(Job, job_id)
     customer_name = session.scalar(select(Customer.name).where(Customer.id == job.customer_id)) \
@@ -182,25 +200,17 @@ def load_job_view(session: Session, job_id: int) -> JobView:
     style_no = session.scalar(select(Style.style_no).where(Style.id == job.style_id)) \
         if job.style_id else None
     stages = tuple(
-        StageView(id=s.id, job_id=s.job_id, position=s.position, name=s.name,
-                  vendor_id=s.vendor_id, vendor_name=vendor, cost=s.cost, due_date=s.due_date,
-                  status=s.status, started_at=s.started_at, done_at=s.done_at, notes=s.notes)
-        for s, vendor in session.execute(
+        stage_view(s, vendor) for s, vendor in session.execute(
             select(JobStage, Vendor.name).outerjoin(Vendor, Vendor.id == JobStage.vendor_id)
             .where(JobStage.job_id == job_id).order_by(JobStage.position, JobStage.id)))
     allocations = tuple(
-        AllocationView(id=a.id, job_id=a.job_id, lot_id=a.lot_id, lot_no=lot_no,
-                       lot_description=desc, need_id=a.need_id, count=a.count,
-                       carats=a.carats, cost=a.cost)
-        for a, lot_no, desc in session.execute(
+        allocation_view(a, lot_no, desc) for a, lot_no, desc in session.execute(
             select(StoneAllocation, StoneLot.lot_no, StoneLot.description)
             .join(StoneLot, StoneLot.id == StoneAllocation.lot_id)
             .where(StoneAllocation.job_id == job_id).order_by(StoneAllocation.id)))
     materials = tuple(
-        MaterialView(id=m.id, job_id=m.job_id, kind=m.kind, description=m.description,
-                     quantity=m.quantity, unit_cost=m.unit_cost, cost=m.cost)
-        for m in session.scalars(select(JobMaterial).where(JobMaterial.job_id == job_id)
-                                 .order_by(JobMaterial.id)))
+        material_view(m) for m in session.scalars(
+            select(JobMaterial).where(JobMaterial.job_id == job_id).order_by(JobMaterial.id)))
     needs = tuple(
         StoneNeedView(id=n.id, description=n.description, count=n.count,
                       allocated=sum(a.count for a in allocations if a.need_id == n.id),

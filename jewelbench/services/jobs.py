@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from jewelbench.db import Database
 from jewelbench.errors import InvalidState, ValidationError
 from jewelbench.models.base import utcnow
-from jewelbench.models.inventory import Item
+from jewelbench.models.inventory import Item, StoneLot
 from jewelbench.models.jobs import (
     IN_FLIGHT,
     JOB_STATUSES,
@@ -37,7 +37,10 @@ from jewelbench.services.job_views import (
     JobView,
     MaterialView,
     StageView,
+    allocation_view,
     load_job_view,
+    material_view,
+    stage_view,
 )
 from jewelbench.services.numbering import take_codes
 from jewelbench.services.unit_of_work import UnitOfWork
@@ -264,8 +267,10 @@ def _vendor(uow: UnitOfWork, vendor_id: int | None) -> int | None:
 
 
 def _stage_view(uow: UnitOfWork, stage: JobStage) -> StageView:
+    """The one stage's view, without loading the whole job again."""
     uow.session.flush()
-    return next(s for s in load_job_view(uow.session, stage.job_id).stages if s.id == stage.id)
+    vendor = uow.session.get(Vendor, stage.vendor_id) if stage.vendor_id else None
+    return stage_view(stage, vendor.name if vendor else None)
 
 
 def _lock_stage(uow: UnitOfWork, stage_id: int) -> tuple[JobStage, Job]:
@@ -401,10 +406,10 @@ def reopen_stage(db: Database, stage_id: int) -> StageView:
 # -- stones
 
 
-def _allocation_view(uow: UnitOfWork, allocation_id: int, job_id: int) -> AllocationView:
+def _allocation_view(uow: UnitOfWork, allocation: StoneAllocation) -> AllocationView:
     uow.session.flush()
-    return next(a for a in load_job_view(uow.session, job_id).allocations
-                if a.id == allocation_id)
+    lot = uow.session.get(StoneLot, allocation.lot_id)
+    return allocation_view(allocation, lot.lot_no, lot.description)
 
 
 def allocate_stones(db: Database, job_id: int, lot_id: int, count: object = None,
@@ -429,7 +434,7 @@ def allocate_stones(db: Database, job_id: int, lot_id: int, count: object = None
                                      by=uow.user)
         uow.session.add(allocation)
         uow.session.flush()
-        view = _allocation_view(uow, allocation.id, job.id)
+        view = _allocation_view(uow, allocation)
         uow.commit()
         return view
 
@@ -469,7 +474,7 @@ def release_allocation(db: Database, allocation_id: int, count: object = None,
             allocation.count -= back.count
             allocation.carats -= back.carats
             allocation.cost -= back.cost
-            remaining = _allocation_view(uow, allocation.id, job.id)
+            remaining = _allocation_view(uow, allocation)
         view = ReleaseView(lot.id, back.count, back.carats, back.cost, remaining)
         uow.commit()
         return view
@@ -493,8 +498,7 @@ def add_material(db: Database, job_id: int, *, description: str, unit_cost: obje
                                cost=(quantity * unit_cost).quantize(CENT), by=uow.user)
         uow.session.add(material)
         uow.session.flush()
-        view = next(m for m in load_job_view(uow.session, job.id).materials
-                    if m.id == material.id)
+        view = material_view(material)
         uow.commit()
         return view
 
