@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
 
 from jewelbench.services import inventory
 from jewelbench.services.inventory_views import StoneLotView
-from jewelbench.ui import csv_dialogs
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.guard import while_alive
 from jewelbench.ui.inventory_columns import (
@@ -26,22 +24,17 @@ from jewelbench.ui.inventory_columns import (
     PRICING_WORDS,
     money,
 )
-from jewelbench.ui.paged_model import PagedTableModel, paged_table
+from jewelbench.ui.paged_list_panel import PagedListPanel
 from jewelbench.ui.stone_dialogs import AdjustLotDialog, ReceiveStonesDialog, WriteOffDialog
 from jewelbench.ui.view_table import ViewTableModel, row_table
 
-FILTER_DELAY_MS = 250
 
-
-class StonesPanel(QWidget):
+class StonesPanel(PagedListPanel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.dialog: QWidget | None = None  # the dialog last opened (tests reach it here)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Lot number, certificate, or words: round 1.3 mm, "
-                                       "sapphire oval…")
-        self.search.setClearButtonEnabled(True)
+        super().__init__(ctx, columns=LOT_COLUMNS, sort_key="lot_no", csv_kind="stone_lots",
+                         reload_on="inventory", parent=parent,
+                         placeholder="Lot number, certificate, or words: round 1.3 mm, "
+                                     "sapphire oval…")
         self.in_stock = QCheckBox("Only lots with stones on hand")
         self.in_stock.setChecked(True)
         self.receive_button = QPushButton("Receive stones…")
@@ -50,13 +43,6 @@ class StonesPanel(QWidget):
         self.adjust_button.setToolTip("Recount, reweigh or re-invoice the lot")
         self.write_off_button = QPushButton("Write off…")
         self.write_off_button.setToolTip("Stones lost or broken")
-        self.import_button = QPushButton("Import…")
-        self.export_button = QPushButton("Export…")
-        self.model = PagedTableModel(LOT_COLUMNS, self._fetcher(), sort_key="lot_no",
-                                     run=ctx.run, parent=self)
-        self.table = paged_table(self.model)
-        self.footer = QLabel()
-        self.footer.setStyleSheet(f"color: {MUTED};")
         self.lot_title = QLabel()
         self.lot_title.setWordWrap(True)
         self.movements = ViewTableModel(MOVEMENT_COLUMNS, self)
@@ -85,27 +71,16 @@ class StonesPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.footer)
 
-        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.in_stock.toggled.connect(lambda _c: self.apply_filters())
         self.receive_button.clicked.connect(self.receive)
         self.adjust_button.clicked.connect(self.adjust)
         self.write_off_button.clicked.connect(self.write_off)
-        self.import_button.clicked.connect(
-            lambda: csv_dialogs.open_import(ctx, "stone_lots", self))
-        self.export_button.clicked.connect(
-            lambda: csv_dialogs.export(ctx, "stone_lots", self, report=self.footer.setText))
-        self.model.loaded.connect(self._show_count)
-        self.model.failed.connect(lambda exc: self.footer.setText(f"Could not load: {exc}"))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_lot())
-        ctx.changed.connect(self._on_changed)
         self._show_lot()
-        self.model.reload()
+        self.apply_filters()
 
     # -- the list
-    def _fetcher(self):
-        """A page fetch with the filters as they are now (it runs off the UI thread)."""
+    def fetcher(self):
         db, text, only = self.ctx.db, self.search.text(), self.in_stock.isChecked()
 
         def fetch(offset, limit, sort_key, descending):
@@ -114,19 +89,12 @@ class StonesPanel(QWidget):
                                              descending=descending)
         return fetch
 
-    def apply_filters(self) -> None:
-        self._filter_timer.stop()
-        self.model.set_fetch(self._fetcher())
+    def noun(self, rows: int) -> str:
+        return "lot" if rows == 1 else "lots"
 
     def _show_count(self, rows: int, complete: bool) -> None:
-        noun = "lot" if rows == 1 else "lots"
-        self.footer.setText(f"{rows:,} {noun}" if complete
-                            else f"{rows:,} {noun} shown — scroll down for more")
+        super()._show_count(rows, complete)
         self._show_lot()
-
-    def _on_changed(self, area: str) -> None:
-        if area == "inventory":
-            self.model.reload()
 
     def selected(self) -> StoneLotView | None:
         rows = self.table.selectionModel().selectedRows()

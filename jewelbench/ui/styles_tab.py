@@ -6,12 +6,9 @@ different default filters of the same table; other shops see one list.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,14 +16,13 @@ from PySide6.QtWidgets import (
 
 from jewelbench.services import settings, styles
 from jewelbench.services.styles import StyleView
-from jewelbench.ui import csv_dialogs
 from jewelbench.ui.context import AppContext
 from jewelbench.ui.inventory_columns import MUTED
-from jewelbench.ui.paged_model import Column, PagedTableModel, paged_table
+from jewelbench.ui.paged_list_panel import PagedListPanel
+from jewelbench.ui.paged_model import Column
 from jewelbench.ui.style_editor import StyleEditor
 
 TITLE = "Styles"
-FILTER_DELAY_MS = 250
 CHIPS = (("my_designs", "My Designs"), ("vendor", "Vendor Styles"), ("all", "All"))
 CHIP_STYLE = """
 QPushButton { border: 1px solid #b8b8b8; border-radius: 14px; padding: 5px 18px;
@@ -55,12 +51,12 @@ STYLE_COLUMNS = [
 ]
 
 
-class StylesTab(QWidget):
+class StylesTab(PagedListPanel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.dialog: QWidget | None = None  # the dialog last opened (tests reach it here)
         self.scope = "all"
+        super().__init__(ctx, columns=STYLE_COLUMNS, sort_key="style_no", csv_kind="styles",
+                         reload_on="styles", parent=parent,
+                         placeholder="Style number, name, metal or vendor…")
         self.chips = QWidget()
         chip_row = QHBoxLayout(self.chips)
         chip_row.setContentsMargins(0, 0, 0, 4)
@@ -75,18 +71,8 @@ class StylesTab(QWidget):
             chip_row.addWidget(button)
             button.clicked.connect(lambda _c=False, s=scope: self.set_scope(s))
         chip_row.addStretch(1)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Style number, name, metal or vendor…")
-        self.search.setClearButtonEnabled(True)
         self.new_button = QPushButton("New style…")
         self.new_button.setStyleSheet("font-weight: 600;")
-        self.import_button = QPushButton("Import…")
-        self.export_button = QPushButton("Export…")
-        self.model = PagedTableModel(STYLE_COLUMNS, self._fetcher(), sort_key="style_no",
-                                     run=ctx.run, parent=self)
-        self.table = paged_table(self.model)
-        self.footer = QLabel()
-        self.footer.setStyleSheet(f"color: {MUTED};")
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
@@ -98,18 +84,9 @@ class StylesTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.footer)
 
-        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
         self.new_button.clicked.connect(self.new_style)
-        self.import_button.clicked.connect(lambda: csv_dialogs.open_import(ctx, "styles", self))
-        self.export_button.clicked.connect(
-            lambda: csv_dialogs.export(ctx, "styles", self, report=self.footer.setText))
         self.table.doubleClicked.connect(
             lambda index: self.open_style(self.model.view_at(index.row()).id))
-        self.model.loaded.connect(self._show_count)
-        self.model.failed.connect(lambda exc: self.footer.setText(f"Could not load: {exc}"))
-        ctx.changed.connect(self._on_changed)
         self._apply_store()
 
     # -- the store profile decides whether there are chips
@@ -126,8 +103,7 @@ class StylesTab(QWidget):
         self.apply_filters()
 
     # -- the list
-    def _fetcher(self):
-        """A page fetch with the filters as they are now (it runs off the UI thread)."""
+    def fetcher(self):
         db, scope, text = self.ctx.db, self.scope, self.search.text()
 
         def fetch(offset, limit, sort_key, descending):
@@ -135,21 +111,15 @@ class StylesTab(QWidget):
                                       sort=sort_key or "style_no", descending=descending)
         return fetch
 
-    def apply_filters(self) -> None:
-        self._filter_timer.stop()
-        self.model.set_fetch(self._fetcher())
-
-    def _show_count(self, rows: int, complete: bool) -> None:
+    def noun(self, rows: int) -> str:
         noun = {"my_designs": "design", "vendor": "vendor style"}.get(self.scope, "style")
-        noun += "" if rows == 1 else "s"
-        self.footer.setText(f"{rows:,} {noun}" if complete
-                            else f"{rows:,} {noun} shown — scroll down for more")
+        return noun + ("" if rows == 1 else "s")
 
     def _on_changed(self, area: str) -> None:
         if area == "settings":
             self._apply_store()
-        elif area == "styles":
-            self.model.reload()
+        else:
+            super()._on_changed(area)
 
     # -- editing
     def open_style(self, style_id: int | None) -> StyleEditor:
